@@ -1,0 +1,42 @@
+using System.CommandLine;
+using MlNetVision.Infrastructure;
+using MlNetVision.Native;
+
+namespace MlNetVision.Experiments.Commands;
+
+/// <summary>The <c>mlnetvision</c> command tree: list, data info, run.</summary>
+public static class CommandLine
+{
+    /// <summary>Exit code for errors the user can fix (bad input, missing data).</summary>
+    public const int UserError = 2;
+
+    /// <summary>Exit code for unexpected failures.</summary>
+    public const int InternalError = 1;
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("MlNetVision: train, evaluate and ship CIFAR-10 image classifiers with ML.NET and TorchSharp.")
+        {
+            ListCommand.Create(output),
+            DataCommand.Create(output),
+        };
+        try
+        {
+            var parsed = root.Parse(args);
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Unwrap(e) is MlNetVisionException or TorchUnavailableException)
+        {
+            error.WriteLine($"error: {Unwrap(e).Message}");
+            return UserError;
+        }
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerExceptions[0])
+        : e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? Unwrap(inner)
+        : e;
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using MlNetVision.Data;
+
+namespace MlNetVision.Experiments.Commands;
+
+/// <summary><c>data info</c>: where the data is, counts per class and split, file checksums.</summary>
+internal static class DataCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var data = CommonOptions.Data();
+        var info = new Command("info", "Show where CIFAR-10 is, its counts per class and split, and file checksums (downloads it if absent).") { data };
+        info.SetAction(parse => Info(parse.GetValue(data), output));
+        return new Command("data", "Data set commands.") { info };
+    }
+
+    private static int Info(string? dataOption, TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        var folder = Cifar10Dataset.EnsureAvailable(dataOption);
+        output.WriteLine($"CIFAR-10 (binary version) in {folder}");
+        var (train, test) = Cifar10Dataset.Load(folder);
+        output.WriteLine();
+        output.WriteLine($"{"class",-12} {"train",7} {"test",7}");
+        var trainCounts = train.CountsPerClass();
+        var testCounts = test.CountsPerClass();
+        for (int c = 0; c < train.ClassNames.Count; c++)
+            output.WriteLine($"{train.ClassNames[c],-12} {trainCounts[c],7} {testCounts[c],7}");
+        output.WriteLine($"{"total",-12} {train.Count,7} {test.Count,7}");
+        output.WriteLine();
+        output.WriteLine("SHA-256");
+        foreach (var file in Cifar10Format.AllDataFiles)
+        {
+            using var stream = File.OpenRead(Path.Combine(folder, file));
+            output.WriteLine($"{Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant()}  {file}");
+        }
+        output.WriteLine();
+        output.WriteLine($"read and checked in {clock.Elapsed.TotalSeconds:0.00} s");
+        return 0;
+    }
+}

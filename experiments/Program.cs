@@ -1,0 +1,3 @@
+using MlNetVision.Experiments.Commands;
+
+return CommandLine.Run(args);

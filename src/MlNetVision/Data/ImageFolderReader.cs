@@ -1,0 +1,73 @@
+using Microsoft.ML;
+using MlNetVision.Infrastructure;
+
+namespace MlNetVision.Data;
+
+/// <summary>
+/// Reads an image folder laid out as <c>root/&lt;class&gt;/*.png|jpg|jpeg|bmp</c> into rows of
+/// <c>ImagePath</c> + <c>Label</c>, to be fed through ML.NET's <c>LoadImages</c>. Classes are the
+/// sub-folder names in ordinal order. Each file's header is checked, so an unreadable image is named
+/// here rather than failing deep inside a pipeline.
+/// </summary>
+public static class ImageFolderReader
+{
+    /// <summary>The image path column.</summary>
+    public const string ImagePathColumn = "ImagePath";
+
+    private static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".bmp"];
+
+    /// <summary>One image file and its class.</summary>
+    public sealed record Entry(string ImagePath, string Label);
+
+    /// <summary>Lists and checks every image under <paramref name="root"/>.</summary>
+    /// <exception cref="InvalidDatasetException">No class folders, an empty class folder, or an unreadable image.</exception>
+    public static IReadOnlyList<Entry> Read(string root)
+    {
+        if (!Directory.Exists(root)) throw new InvalidDatasetException($"Image folder not found: {root}");
+        var classFolders = Directory.GetDirectories(root).OrderBy(d => d, StringComparer.Ordinal).ToList();
+        if (classFolders.Count == 0)
+            throw new InvalidDatasetException($"{root} has no class folders: expected {root}/<class>/<image>.png|jpg.");
+        var entries = new List<Entry>();
+        foreach (var folder in classFolders)
+        {
+            var files = Directory.GetFiles(folder)
+                .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                .OrderBy(f => f, StringComparer.Ordinal).ToList();
+            if (files.Count == 0)
+                throw new InvalidDatasetException($"Class folder {folder} has no images ({string.Join(", ", Extensions)}).");
+            foreach (var file in files)
+            {
+                CheckImageHeader(file);
+                entries.Add(new Entry(Path.GetFullPath(file), Path.GetFileName(folder)));
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>The class names, in the order <see cref="Read"/> assigns them.</summary>
+    public static IReadOnlyList<string> ClassNames(IReadOnlyList<Entry> entries) =>
+        entries.Select(e => e.Label).Distinct().OrderBy(l => l, StringComparer.Ordinal).ToList();
+
+    /// <summary>The entries as an <see cref="IDataView"/> with <c>ImagePath</c> and <c>Label</c>.</summary>
+    public static IDataView ToDataView(MLContext mlContext, IReadOnlyList<Entry> entries) =>
+        mlContext.Data.LoadFromEnumerable(entries.Select(e => new Row { ImagePath = e.ImagePath, Label = e.Label }));
+
+    private static void CheckImageHeader(string file)
+    {
+        Span<byte> header = stackalloc byte[8];
+        int read;
+        using (var stream = File.OpenRead(file)) read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (read == 0) throw new InvalidDatasetException($"{file} is empty (0 bytes).");
+        bool png = read >= 8 && header.SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        bool jpeg = read >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF;
+        bool bmp = read >= 2 && header[0] == (byte)'B' && header[1] == (byte)'M';
+        if (!png && !jpeg && !bmp)
+            throw new InvalidDatasetException($"{file} is not a PNG, JPEG or BMP image (unrecognised header).");
+    }
+
+    private sealed class Row
+    {
+        public string ImagePath { get; set; } = "";
+        public string Label { get; set; } = "";
+    }
+}

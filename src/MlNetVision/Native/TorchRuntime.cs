@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Loader;
+using System.Text;
+using TorchSharp;
+
+namespace MlNetVision.Native;
+
+/// <summary>
+/// The one place that brings up libtorch. Call <see cref="EnsureLoaded"/> before the first tensor op:
+/// it applies <see cref="LibStdCxxVersionFix"/> where the system needs it, runs a tensor op, and turns
+/// any failure into a <see cref="TorchUnavailableException"/> that says what was tried.
+/// </summary>
+public static class TorchRuntime
+{
+    private static readonly object Gate = new();
+    private static readonly StringBuilder Trace = new();
+    private static bool _loaded;
+    private static IntPtr _patchedHandle;
+
+    /// <summary>True when the patched copy of libLibTorchSharp is the one in use.</summary>
+    public static bool UsesPatchedLibrary => _patchedHandle != IntPtr.Zero;
+
+    /// <summary>What the loader decided, one line each.</summary>
+    public static string LoadTrace { get { lock (Gate) return Trace.ToString(); } }
+
+    /// <summary>Loads libtorch (once) and checks that a tensor op runs.</summary>
+    /// <exception cref="TorchUnavailableException">libtorch cannot be loaded on this machine.</exception>
+    public static void EnsureLoaded()
+    {
+        lock (Gate)
+        {
+            if (_loaded) return;
+            try
+            {
+                _patchedHandle = LibStdCxxVersionFix.LoadPatchedIfNeeded(line => Trace.AppendLine(line));
+                if (_patchedHandle != IntPtr.Zero) AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolvePatched;
+                torch.InitializeDeviceType(DeviceType.CPU);
+                using var probe = torch.ones(2, 2).matmul(torch.ones(2, 2));
+                if (probe.sum().item<float>() != 8f) throw new InvalidOperationException("a 2x2 matmul gave a wrong result");
+                _loaded = true;
+            }
+            catch (Exception e) when (e is not TorchUnavailableException)
+            {
+                throw new TorchUnavailableException(
+                    "TorchSharp could not load libtorch on this machine. MlNetVision references TorchSharp-cpu " +
+                    "(0.107.0, libtorch 2.10) and patches its libLibTorchSharp.so for older libstdc++ automatically; " +
+                    "on Linux x64 check that the build restored TorchSharp-cpu and that the cache folder is writable " +
+                    $"(set MLNETVISION_CACHE to move it).\nLoader decisions:\n{Trace}Cause: {e.Message}", e);
+            }
+        }
+    }
+
+    private static IntPtr ResolvePatched(System.Reflection.Assembly assembly, string name) =>
+        name is "LibTorchSharp" or LibStdCxxVersionFix.LibraryFileName ? _patchedHandle : IntPtr.Zero;
+}
+
+/// <summary>libtorch cannot be loaded; the message says what was tried.</summary>
+public sealed class TorchUnavailableException(string message, Exception inner) : Exception(message, inner);
