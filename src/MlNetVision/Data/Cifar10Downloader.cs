@@ -10,8 +10,14 @@ namespace MlNetVision.Data;
 /// the BCL's gzip and tar readers into a temporary folder and renames that into place, so a failed or
 /// interrupted download never leaves a half-written data folder.
 /// </summary>
-public sealed class Cifar10Downloader(HttpClient http)
+/// <param name="http">The client to download with.</param>
+/// <param name="archiveUri">Where to download from (default: the official archive).</param>
+/// <param name="archiveMd5">The archive's expected MD5 (default: the official one).</param>
+public sealed class Cifar10Downloader(HttpClient http, Uri? archiveUri = null, string? archiveMd5 = null)
 {
+    private readonly Uri _uri = archiveUri ?? ArchiveUri;
+    private readonly string _md5 = archiveMd5 ?? ArchiveMd5;
+
     /// <summary>The official archive.</summary>
     public static readonly Uri ArchiveUri = new("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
 
@@ -38,13 +44,13 @@ public sealed class Cifar10Downloader(HttpClient http)
             var archive = Path.Combine(work, "cifar-10-binary.tar.gz");
             await DownloadAsync(archive, folder, progress, cancellation);
             var md5 = Convert.ToHexString(MD5.HashData(File.ReadAllBytes(archive))).ToLowerInvariant();
-            if (md5 != ArchiveMd5)
-                throw new DatasetUnavailableException($"The downloaded CIFAR-10 archive is corrupt (MD5 {md5}, expected {ArchiveMd5}). Nothing was written to {folder}; run again to retry.");
+            if (md5 != _md5)
+                throw new DatasetUnavailableException($"The downloaded CIFAR-10 archive is corrupt (MD5 {md5}, expected {_md5}). Nothing was written to {folder}; run again to retry.");
             var extracted = Path.Combine(work, "extracted");
             await ExtractAsync(archive, extracted, cancellation);
             var inner = Path.Combine(extracted, Cifar10Format.FolderName);
             if (!IsPresent(inner))
-                throw new DatasetUnavailableException($"The CIFAR-10 archive from {ArchiveUri} lacks {Cifar10Format.FolderName}/ with the six batch files.");
+                throw new DatasetUnavailableException($"The CIFAR-10 archive from {_uri} lacks {Cifar10Format.FolderName}/ with the six batch files.");
             if (Directory.Exists(folder) && !IsPresent(folder)) Directory.Delete(folder, recursive: true);
             Directory.Move(inner, folder);
         }
@@ -65,7 +71,7 @@ public sealed class Cifar10Downloader(HttpClient http)
     {
         try
         {
-            using var response = await http.GetAsync(ArchiveUri, HttpCompletionOption.ResponseHeadersRead, cancellation);
+            using var response = await http.GetAsync(_uri, HttpCompletionOption.ResponseHeadersRead, cancellation);
             response.EnsureSuccessStatusCode();
             long? total = response.Content.Headers.ContentLength;
             await using var source = await response.Content.ReadAsStreamAsync(cancellation);

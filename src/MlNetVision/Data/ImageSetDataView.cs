@@ -21,7 +21,8 @@ public static class ImageSetDataView
     public static IDataView Create(MLContext mlContext, ImageSet images)
     {
         var schema = SchemaDefinition.Create(typeof(ImageRow));
-        schema[ImageColumn].ColumnType = new ImageDataViewType(images.Height, images.Width);
+        if (images.Height != Cifar10Format.ImageSize || images.Width != Cifar10Format.ImageSize)
+            schema[ImageColumn].ColumnType = new ImageDataViewType(images.Height, images.Width);
         return mlContext.Data.LoadFromEnumerable(Rows(images), schema);
     }
 
@@ -50,6 +51,7 @@ public static class ImageSetDataView
     private sealed class ImageRow
     {
         public string Label { get; set; } = "";
+        [ImageType(Cifar10Format.ImageSize, Cifar10Format.ImageSize)]
         public MLImage? Image { get; set; }
     }
 }
