@@ -1,0 +1,46 @@
+using MlNetVision.Infrastructure;
+using MlNetVision.Native;
+
+namespace MlNetVision.Models;
+
+/// <summary>
+/// Models by name, timm-style: <see cref="Create"/> builds one, <see cref="Names"/> lists them. Each entry
+/// is a few lines over a parametric class.
+/// </summary>
+public static class ModelRegistry
+{
+    /// <summary>A registered model.</summary>
+    /// <param name="Name">Registry name.</param>
+    /// <param name="Description">One line for <c>list</c>.</param>
+    /// <param name="DefaultImageSize">The input size it was designed for.</param>
+    /// <param name="Build">Builds it.</param>
+    public sealed record Entry(string Name, string Description, int DefaultImageSize, Func<ModelSpec, ImageClassifier> Build);
+
+    private static readonly Dictionary<string, Entry> Entries = new Entry[]
+    {
+        new("simple_cnn", "the seed's SimpleCNN: 2 conv layers + MLP (545,098 parameters at 32 px)", 32,
+            spec => new SimpleCnn(spec)),
+        new("simple_vit", "the seed's SimpleViT: patch 4, dim 128, depth 6, 4 heads, post-norm (1,205,898 parameters at 32 px)", 32,
+            spec => new SimpleVit(spec, new VitShape())),
+    }.ToDictionary(e => e.Name);
+
+    /// <summary>Registered names, sorted.</summary>
+    public static IReadOnlyList<string> Names => Entries.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Every entry, sorted by name.</summary>
+    public static IReadOnlyList<Entry> All => Names.Select(n => Entries[n]).ToList();
+
+    /// <summary>The entry for <paramref name="name"/>.</summary>
+    /// <exception cref="MlNetVisionException">Unknown name; the message suggests the nearest.</exception>
+    public static Entry Get(string name) =>
+        Entries.TryGetValue(name, out var entry) ? entry
+        : throw new MlNetVisionException($"Unknown model '{name}'.{NameSuggestion.DidYouMean(name, Names)} Registered models: {string.Join(", ", Names)}.");
+
+    /// <summary>Builds a model (initialised from the current torch seed).</summary>
+    public static ImageClassifier Create(string name, ModelSpec spec)
+    {
+        var entry = Get(name);
+        TorchRuntime.EnsureLoaded();
+        return entry.Build(spec);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Reflection;
+using MlNetVision.Models;
+using static MlNetVision.Onnx.OnnxGraphBuilder;
+using static TorchSharp.torch;
+
+namespace MlNetVision.Onnx;
+
+/// <summary>What the exported graph does around the network.</summary>
+/// <param name="PipelineImageSize">Side of the images in the <c>Features</c> vector (what <c>ExtractPixels</c> produced).</param>
+/// <param name="Mean">Per-channel normalisation mean (on the [0,1] scale).</param>
+/// <param name="Std">Per-channel normalisation standard deviation.</param>
+/// <param name="ClassNames">Class names by index.</param>
+public sealed record OnnxExportSettings(int PipelineImageSize, float[] Mean, float[] Std, IReadOnlyList<string> ClassNames);
+
+/// <summary>
+/// Exports a trained <see cref="ImageClassifier"/> as a complete ONNX classifier: input <c>Features</c>
+/// <c>[N, 3·P·P]</c> (planar RGB in [0,1], as ML.NET's ExtractPixels gives it), bilinear resize to the
+/// model's size when it differs (as the trainer does), normalisation, the network, and outputs
+/// <c>Score</c> <c>[N, classes]</c> (softmax probabilities) and <c>Logits</c>.
+/// </summary>
+public static class ClassifierOnnxExporter
+{
+    /// <summary>Input value name.</summary>
+    public const string FeaturesName = "Features";
+
+    /// <summary>Probabilities output name.</summary>
+    public const string ScoreName = "Score";
+
+    /// <summary>Raw logits output name.</summary>
+    public const string LogitsName = "Logits";
+
+    /// <summary>Exports <paramref name="model"/> (switched to eval mode for the duration).</summary>
+    public static byte[] Export(ImageClassifier model, OnnxExportSettings settings)
+    {
+        bool wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            int p = settings.PipelineImageSize, s = model.Spec.ImageSize, classes = model.Spec.NumClasses;
+            var graph = new OnnxGraphBuilder();
+            var features = graph.Input(FeaturesName, ElementType.Float, -1, 3L * p * p);
+            var image = graph.Node("Reshape", [features, graph.Int64Constant("image_shape", -1, 3, p, p)]);
+            if (p != s)
+            {
+                var batchAndChannels = graph.Node("Slice", [graph.Node("Shape", [image]), graph.Int64Constant("zero", 0), graph.Int64Constant("two", 2)]);
+                var sizes = graph.Node("Concat", [batchAndChannels, graph.Int64Constant("target_size", s, s)], Int("axis", 0));
+                image = graph.Node("Resize", [image, "", "", sizes],
+                    OnnxGraphBuilder.String("mode", "linear"), OnnxGraphBuilder.String("coordinate_transformation_mode", "half_pixel"));
+            }
+            var centred = graph.Node("Sub", [image, graph.FloatConstant("mean", settings.Mean, 1, 3, 1, 1)]);
+            var normalised = graph.Node("Div", [centred, graph.FloatConstant("std", settings.Std, 1, 3, 1, 1)]);
+            var logits = new OnnxModuleExporter(graph).Emit(model, normalised, "");
+            graph.Output(graph.Alias(logits, LogitsName), ElementType.Float, -1, classes);
+            graph.Output(graph.Alias(graph.Node("Softmax", [logits], Int("axis", 1)), ScoreName), ElementType.Float, -1, classes);
+            return graph.ToBytes(typeof(ClassifierOnnxExporter).Assembly.GetName().Version?.ToString() ?? "0");
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+}

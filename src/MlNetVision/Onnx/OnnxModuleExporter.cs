@@ -1,0 +1,116 @@
+using MlNetVision.Models;
+using MlNetVision.Models.Blocks;
+using TorchSharp.Modules;
+using static MlNetVision.Onnx.OnnxGraphBuilder;
+using static TorchSharp.torch;
+
+namespace MlNetVision.Onnx;
+
+/// <summary>
+/// Writes the ONNX nodes for the layer types our models use, mirroring each module's <c>forward</c>:
+/// Sequential, Conv2d, Linear, ReLU, GELU, MaxPool2d, Flatten, LayerNorm, Dropout (identity at
+/// inference), and our blocks (<see cref="MultiheadSelfAttention"/>, <see cref="PostNormBlock"/>) and
+/// models (<see cref="SimpleCnn"/>, <see cref="SimpleVit"/>). An unsupported module is an error, never a
+/// silent gap.
+/// </summary>
+public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
+{
+    /// <summary>Emits <paramref name="module"/> applied to value <paramref name="x"/>; returns the result's name.</summary>
+    public string Emit(nn.Module module, string x, string prefix) => module switch
+    {
+        SimpleCnn cnn => Emit(cnn.Classifier, Emit(cnn.Features, x, $"{prefix}features"), $"{prefix}classifier"),
+        SimpleVit vit => EmitVit(vit, x, prefix),
+        PostNormBlock block => EmitPostNormBlock(block, x, prefix),
+        MultiheadSelfAttention attention => EmitAttention(attention, x, prefix),
+        Sequential sequential => sequential.named_children().Aggregate(x, (value, child) => Emit(child.module, value, $"{prefix}.{child.name}")),
+        Conv2d conv => EmitConv(conv, x, prefix),
+        Linear linear => EmitLinear(linear, x, prefix),
+        LayerNorm norm => EmitLayerNorm(norm, x, prefix),
+        ReLU => graph.Node("Relu", [x]),
+        GELU => EmitGelu(x),
+        MaxPool2d pool => graph.Node("MaxPool", [x],
+            Ints("kernel_shape", pool.kernel_size), Ints("strides", pool.stride ?? pool.kernel_size),
+            Ints("pads", Pads(pool.padding ?? [0, 0])), Int("ceil_mode", pool.ceil_mode ? 1 : 0)),
+        Flatten flatten when flatten.end_dim == -1 => graph.Node("Flatten", [x], Int("axis", flatten.start_dim)),
+        Dropout => x,
+        _ => throw new NotSupportedException($"ONNX export does not support module {module.GetType().Name} ({prefix})."),
+    };
+
+    private string EmitConv(Conv2d conv, string x, string prefix)
+    {
+        var inputs = new List<string> { x, graph.Initializer($"{prefix}.weight", conv.weight!) };
+        if (conv.bias is not null) inputs.Add(graph.Initializer($"{prefix}.bias", conv.bias));
+        var kernel = conv.weight!.shape[2..];
+        return graph.Node("Conv", inputs,
+            Ints("kernel_shape", kernel), Ints("strides", conv.stride), Ints("pads", Pads(conv.padding ?? throw new NotSupportedException($"ONNX export needs explicit padding ({prefix})."))),
+            Ints("dilations", conv.dilation), Int("group", conv.groups));
+    }
+
+    private string EmitLinear(Linear linear, string x, string prefix) =>
+        Affine(x, linear.weight!, linear.bias, prefix);
+
+    private string Affine(string x, Tensor weight, Tensor? bias, string prefix)
+    {
+        var product = graph.Node("MatMul", [x, graph.Initializer($"{prefix}.weight_t", weight.t())]);
+        return bias is null ? product : graph.Node("Add", [product, graph.Initializer($"{prefix}.bias", bias)]);
+    }
+
+    private string EmitLayerNorm(LayerNorm norm, string x, string prefix) =>
+        graph.Node("LayerNormalization", [x, graph.Initializer($"{prefix}.weight", norm.weight!), graph.Initializer($"{prefix}.bias", norm.bias!)],
+            Int("axis", -norm.normalized_shape.Length), Float("epsilon", (float)norm.eps));
+
+    /// <summary>Exact GELU: <c>0.5·x·(1 + erf(x/√2))</c> (the Gelu op needs opset 20).</summary>
+    private string EmitGelu(string x)
+    {
+        var scaled = graph.Node("Div", [x, graph.FloatConstant("sqrt2", [MathF.Sqrt(2f)])]);
+        var erf = graph.Node("Erf", [scaled]);
+        var onePlus = graph.Node("Add", [erf, graph.FloatConstant("one", [1f])]);
+        var product = graph.Node("Mul", [x, onePlus]);
+        return graph.Node("Mul", [product, graph.FloatConstant("half", [0.5f])]);
+    }
+
+    private string EmitAttention(MultiheadSelfAttention attention, string x, string prefix)
+    {
+        int heads = attention.Heads, headDim = attention.Dim / attention.Heads;
+        var qkv = Affine(x, attention.InProjWeight, attention.InProjBias, $"{prefix}.in_proj");
+        var split = graph.Node("Reshape", [qkv, graph.Int64Constant("qkv_shape", 0, 0, 3, heads, headDim)]);
+        var perm = graph.Node("Transpose", [split], Ints("perm", 2, 0, 3, 1, 4));                 // [3, B, H, N, Dh]
+        var parts = graph.Node("Split", [perm, graph.Int64Constant("split", 1, 1, 1)], 3, Int("axis", 0));
+        var squeezeAxes = graph.Int64Constant("axis0", 0);
+        var q = graph.Node("Squeeze", [parts[0], squeezeAxes]);
+        var k = graph.Node("Squeeze", [parts[1], squeezeAxes]);
+        var v = graph.Node("Squeeze", [parts[2], squeezeAxes]);
+        var scores = graph.Node("MatMul", [q, graph.Node("Transpose", [k], Ints("perm", 0, 1, 3, 2))]);
+        var scaled = graph.Node("Mul", [scores, graph.FloatConstant("scale", [1f / MathF.Sqrt(headDim)])]);
+        var weights = graph.Node("Softmax", [scaled], Int("axis", -1));
+        var attended = graph.Node("MatMul", [weights, v]);                                        // [B, H, N, Dh]
+        var merged = graph.Node("Reshape", [graph.Node("Transpose", [attended], Ints("perm", 0, 2, 1, 3)),
+            graph.Int64Constant("merge_shape", 0, 0, attention.Dim)]);
+        return EmitLinear(attention.OutProj, merged, $"{prefix}.out_proj");
+    }
+
+    private string EmitPostNormBlock(PostNormBlock block, string x, string prefix)
+    {
+        var h = EmitLayerNorm(block.Norm1, graph.Node("Add", [x, EmitAttention(block.Attention, x, $"{prefix}.attn")]), $"{prefix}.norm1");
+        return EmitLayerNorm(block.Norm2, graph.Node("Add", [h, Emit(block.Mlp, h, $"{prefix}.mlp")]), $"{prefix}.norm2");
+    }
+
+    private string EmitVit(SimpleVit vit, string x, string prefix)
+    {
+        var patches = EmitConv(vit.PatchEmbed, x, $"{prefix}patch_embed");                        // [B, D, h, w]
+        var tokens = graph.Node("Transpose", [graph.Node("Reshape", [patches, graph.Int64Constant("tokens_shape", 0, vit.Shape.Dim, -1)])], Ints("perm", 0, 2, 1));
+        var batch = graph.Node("Slice", [graph.Node("Shape", [x]), graph.Int64Constant("zero", 0), graph.Int64Constant("one", 1)]);
+        var clsShape = graph.Node("Concat", [batch, graph.Int64Constant("cls_rest", 1, vit.Shape.Dim)], Int("axis", 0));
+        var cls = graph.Node("Expand", [graph.Initializer($"{prefix}cls_token", vit.ClsToken), clsShape]);
+        var h = graph.Node("Add", [graph.Node("Concat", [cls, tokens], Int("axis", 1)), graph.Initializer($"{prefix}pos_embed", vit.PosEmbed)]);
+        var blocks = vit.Blocks;
+        for (int i = 0; i < blocks.Count; i++) h = EmitPostNormBlock(blocks[i], h, $"{prefix}blocks.{i}");
+        var first = graph.Node("Gather", [h, graph.Int64Constant("cls_index", 0)], Int("axis", 1));  // [B, 1, D]
+        var pooled = graph.Node("Squeeze", [first, graph.Int64Constant("axis1", 1)]);
+        return EmitLinear(vit.Head, EmitLayerNorm(vit.Norm, pooled, $"{prefix}norm"), $"{prefix}head");
+    }
+
+    private static long[] Pads(long[] padding) => padding.Length == 1
+        ? [padding[0], padding[0], padding[0], padding[0]]
+        : [padding[0], padding[1], padding[0], padding[1]];
+}

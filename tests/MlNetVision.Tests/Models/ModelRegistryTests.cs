@@ -1,0 +1,78 @@
+using MlNetVision.Infrastructure;
+using MlNetVision.Models;
+using TorchSharp;
+
+namespace MlNetVision.Tests.Models;
+
+public class ModelRegistryTests
+{
+    [Theory]
+    [InlineData("simple_cnn", 545_098)]
+    [InlineData("simple_vit", 1_205_898)]
+    public void Create_SeedModels_HaveSeedParameterCounts(string name, long parameters)
+    {
+        using var model = ModelRegistry.Create(name, new ModelSpec(10, 32));
+
+        Assert.Equal(parameters, model.ParameterCount);
+    }
+
+    [Fact]
+    public void Create_EveryRegisteredModel_ForwardGivesBatchByClasses()
+    {
+        foreach (var entry in ModelRegistry.All)
+        {
+            using var model = ModelRegistry.Create(entry.Name, new ModelSpec(7, entry.DefaultImageSize));
+            model.eval();
+            using var noGrad = torch.no_grad();
+            using var output = model.forward(torch.rand(3, 3, entry.DefaultImageSize, entry.DefaultImageSize));
+
+            Assert.Equal(new long[] { 3, 7 }, output.shape);
+        }
+    }
+
+    [Fact]
+    public void Create_SameSeed_SameWeights()
+    {
+        torch.random.manual_seed(11);
+        using var a = ModelRegistry.Create("simple_vit", new ModelSpec(10, 32));
+        torch.random.manual_seed(11);
+        using var b = ModelRegistry.Create("simple_vit", new ModelSpec(10, 32));
+
+        Assert.All(a.parameters().Zip(b.parameters()), p => Assert.True(p.First.allclose(p.Second, rtol: 0, atol: 0)));
+    }
+
+    [Fact]
+    public void SimpleVit_StateDictKeys_MatchPyTorchNames()
+    {
+        using var model = ModelRegistry.Create("simple_vit", new ModelSpec(10, 32));
+
+        var keys = model.state_dict().Keys.ToHashSet();
+
+        Assert.Contains("patch_embed.weight", keys);
+        Assert.Contains("cls_token", keys);
+        Assert.Contains("pos_embed", keys);
+        Assert.Contains("blocks.5.attn.in_proj_weight", keys);
+        Assert.Contains("blocks.0.attn.out_proj.bias", keys);
+        Assert.Contains("blocks.0.mlp.2.weight", keys);
+        Assert.Contains("blocks.0.norm2.weight", keys);
+        Assert.Contains("head.weight", keys);
+    }
+
+    [Fact]
+    public void SimpleCnn_StateDictKeys_MatchPyTorchNames()
+    {
+        using var model = ModelRegistry.Create("simple_cnn", new ModelSpec(10, 32));
+
+        Assert.Equal(["classifier.1.bias", "classifier.1.weight", "classifier.3.bias", "classifier.3.weight",
+                      "features.0.bias", "features.0.weight", "features.3.bias", "features.3.weight"],
+            model.state_dict().Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Get_MisspelledName_SuggestsNearest()
+    {
+        var error = Assert.Throws<MlNetVisionException>(() => ModelRegistry.Get("simple_vti"));
+
+        Assert.Contains("Did you mean 'simple_vit'?", error.Message);
+    }
+}
