@@ -78,9 +78,21 @@ public sealed class ImageSet
     /// A seeded stratified sample of <paramref name="count"/> images: each class keeps its share
     /// (largest remainders get the leftover), images drawn without replacement, original order kept.
     /// </summary>
-    public ImageSet StratifiedSample(int count, int seed)
+    public ImageSet StratifiedSample(int count, int seed) =>
+        count >= Count ? this : Select(StratifiedIndices(count, seed), $"{Name}[stratified {count}, seed {seed}]");
+
+    /// <summary>Splits off a seeded stratified <paramref name="fraction"/> of the images: (the rest, the held-out part).</summary>
+    public (ImageSet Kept, ImageSet HeldOut) SplitStratified(double fraction, int seed)
     {
-        if (count >= Count) return this;
+        int heldOut = (int)Math.Round(Count * fraction);
+        var chosen = StratifiedIndices(heldOut, seed);
+        var chosenSet = chosen.ToHashSet();
+        var rest = Enumerable.Range(0, Count).Where(i => !chosenSet.Contains(i)).ToList();
+        return (Select(rest, $"{Name}[train]"), Select(chosen, $"{Name}[validation]"));
+    }
+
+    private List<int> StratifiedIndices(int count, int seed)
+    {
         var byClass = Enumerable.Range(0, ClassNames.Count)
             .Select(c => Enumerable.Range(0, Count).Where(i => Labels[i] == c).ToArray()).ToArray();
         var exact = byClass.Select(ix => (double)ix.Length * count / Count).ToArray();
@@ -97,6 +109,6 @@ public sealed class ImageSet
             chosen.AddRange(pool.Take(quota[c]));
         }
         chosen.Sort();
-        return Select(chosen, $"{Name}[stratified {count}, seed {seed}]");
+        return chosen;
     }
 }

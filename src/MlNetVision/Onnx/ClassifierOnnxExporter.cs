@@ -16,7 +16,7 @@ public sealed record OnnxExportSettings(int PipelineImageSize, float[] Mean, flo
 /// Exports a trained <see cref="ImageClassifier"/> as a complete ONNX classifier: input <c>Features</c>
 /// <c>[N, 3·P·P]</c> (planar RGB in [0,1], as ML.NET's ExtractPixels gives it), bilinear resize to the
 /// model's size when it differs (as the trainer does), normalisation, the network, and outputs
-/// <c>Score</c> <c>[N, classes]</c> (softmax probabilities) and <c>Logits</c>.
+/// <c>Score</c> <c>[N, classes]</c> (softmax probabilities), <c>PredictedLabel</c> (class name) and <c>Logits</c>.
 /// </summary>
 public static class ClassifierOnnxExporter
 {
@@ -28,6 +28,32 @@ public static class ClassifierOnnxExporter
 
     /// <summary>Raw logits output name.</summary>
     public const string LogitsName = "Logits";
+
+    /// <summary>Predicted class name output (string <c>[N]</c>; ML.NET sees a one-element string vector).</summary>
+    public const string PredictedLabelName = "PredictedLabel";
+
+    /// <summary>
+    /// A stand-in graph with the real export's input and outputs (types and ranks) but no network, for
+    /// schema propagation before training (<c>GetOutputSchema</c>).
+    /// </summary>
+    public static byte[] ShapeProxy(int featureCount, IReadOnlyList<string> classNames)
+    {
+        var graph = new OnnxGraphBuilder();
+        var features = graph.Input(FeaturesName, ElementType.Float, -1, featureCount);
+        var logits = graph.Node("MatMul", [features, graph.FloatConstant("proxy_weight", new float[featureCount * classNames.Count], featureCount, classNames.Count)]);
+        return Finish(graph, logits, classNames);
+    }
+
+    /// <summary>Adds the shared head: Score = softmax(logits), PredictedLabel = class name of the arg-max.</summary>
+    private static byte[] Finish(OnnxGraphBuilder graph, string logits, IReadOnlyList<string> classNames)
+    {
+        int classes = classNames.Count;
+        graph.Output(graph.Alias(graph.Node("Softmax", [logits], Int("axis", 1)), ScoreName), ElementType.Float, -1, classes);
+        var best = graph.Node("ArgMax", [logits], Int("axis", 1), Int("keepdims", 0));
+        var name = graph.Node("Gather", [graph.StringConstant("class_names", classNames), best], Int("axis", 0));
+        graph.Output(graph.Alias(name, PredictedLabelName), ElementType.String, -1);
+        return graph.ToBytes(typeof(ClassifierOnnxExporter).Assembly.GetName().Version?.ToString() ?? "0");
+    }
 
     /// <summary>Exports <paramref name="model"/> (switched to eval mode for the duration).</summary>
     public static byte[] Export(ImageClassifier model, OnnxExportSettings settings)
@@ -53,8 +79,7 @@ public static class ClassifierOnnxExporter
             var normalised = graph.Node("Div", [centred, graph.FloatConstant("std", settings.Std, 1, 3, 1, 1)]);
             var logits = new OnnxModuleExporter(graph).Emit(model, normalised, "");
             graph.Output(graph.Alias(logits, LogitsName), ElementType.Float, -1, classes);
-            graph.Output(graph.Alias(graph.Node("Softmax", [logits], Int("axis", 1)), ScoreName), ElementType.Float, -1, classes);
-            return graph.ToBytes(typeof(ClassifierOnnxExporter).Assembly.GetName().Version?.ToString() ?? "0");
+            return Finish(graph, logits, settings.ClassNames);
         }
         finally
         {

@@ -1,0 +1,28 @@
+namespace MlNetVision.Training;
+
+/// <summary>What one epoch did.</summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="TrainLoss">Mean training loss over the epoch's steps.</param>
+/// <param name="TrainAccuracy">Fraction of training images classified correctly while training (dropout on).</param>
+/// <param name="ValidationAccuracy">Accuracy on the held-out rows, or null without a validation split.</param>
+/// <param name="Seconds">Wall time of the epoch's training steps.</param>
+/// <param name="LearningRate">Learning rate at the epoch's last step.</param>
+public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double? ValidationAccuracy, double Seconds, double LearningRate);
+
+/// <summary>The outcome of a training run.</summary>
+/// <param name="History">One record per epoch.</param>
+/// <param name="TrainSeconds">Wall time of all training steps (validation excluded).</param>
+/// <param name="TrainImages">Training images processed (rows × epochs).</param>
+/// <param name="TrainCount">Rows trained on.</param>
+/// <param name="ValidationCount">Rows held out.</param>
+/// <param name="ParameterCount">Trainable parameters of the model.</param>
+/// <param name="ClassNames">Class names by index.</param>
+/// <param name="PipelineImageSize">Side of the images the pipeline delivered.</param>
+/// <param name="ModelImageSize">Side of the images the model saw.</param>
+public sealed record TrainingSummary(
+    IReadOnlyList<EpochRecord> History, double TrainSeconds, long TrainImages, int TrainCount, int ValidationCount,
+    long ParameterCount, IReadOnlyList<string> ClassNames, int PipelineImageSize, int ModelImageSize)
+{
+    /// <summary>Training throughput.</summary>
+    public double TrainImagesPerSecond => TrainSeconds > 0 ? TrainImages / TrainSeconds : 0;
+}

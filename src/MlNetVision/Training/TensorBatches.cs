@@ -1,0 +1,59 @@
+using MlNetVision.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MlNetVision.Training;
+
+/// <summary>
+/// An <see cref="ImageSet"/> held as one uint8 tensor <c>[N, 3, P, P]</c> plus int64 labels on the training
+/// device; <see cref="Batch"/> turns a set of row indices into a normalised float batch at the model's size.
+/// </summary>
+public sealed class TensorBatches : IDisposable
+{
+    private readonly Tensor _mean;
+    private readonly Tensor _std;
+
+    /// <summary>Copies the images to <paramref name="device"/>.</summary>
+    public TensorBatches(ImageSet images, int modelImageSize, float[] mean, float[] std, Device device)
+    {
+        Images = tensor(images.Pixels, [images.Count, 3, images.Height, images.Width], ScalarType.Byte).to(device);
+        Labels = tensor(images.Labels.Select(l => (long)l).ToArray(), ScalarType.Int64).to(device);
+        Count = images.Count;
+        ModelImageSize = modelImageSize;
+        _mean = tensor(mean).reshape(1, 3, 1, 1).to(device);
+        _std = tensor(std).reshape(1, 3, 1, 1).to(device);
+    }
+
+    /// <summary>All images, uint8.</summary>
+    public Tensor Images { get; }
+
+    /// <summary>All labels, int64.</summary>
+    public Tensor Labels { get; }
+
+    /// <summary>Rows held.</summary>
+    public int Count { get; }
+
+    /// <summary>Side of the image the model sees.</summary>
+    public int ModelImageSize { get; }
+
+    /// <summary>The float batch <c>[B, 3, S, S]</c>, scaled to [0, 1], resized (bilinear) and normalised, with its labels.</summary>
+    public (Tensor Inputs, Tensor Labels) Batch(Tensor indices) => (Prepare(Images.index_select(0, indices)), Labels.index_select(0, indices));
+
+    /// <summary>Scales, resizes and normalises a uint8 batch.</summary>
+    public Tensor Prepare(Tensor uint8Batch)
+    {
+        var x = uint8Batch.to_type(ScalarType.Float32).div_(255f);
+        if (x.shape[^1] != ModelImageSize)
+            x = nn.functional.interpolate(x, size: [ModelImageSize, ModelImageSize], mode: InterpolationMode.Bilinear, align_corners: false);
+        return x.sub_(_mean).div_(_std);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Images.Dispose();
+        Labels.Dispose();
+        _mean.Dispose();
+        _std.Dispose();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MlNetVision.Infrastructure;
+using MlNetVision.Models;
+using MlNetVision.Native;
+using MlNetVision.Onnx;
+using TorchSharp;
+
+namespace MlNetVision.Training;
+
+/// <summary>
+/// An ML.NET estimator that trains a registered TorchSharp image classifier on a <c>Features</c> column
+/// (planar RGB floats in [0, 1] from <c>ExtractPixels</c>) and a key-typed <c>Label</c>. <see cref="Fit"/>
+/// reads the data once into a uint8 tensor, trains with <see cref="TrainingLoop"/>, exports the network to
+/// ONNX and returns stock ML.NET transformers (<see cref="ClassifierTransformers"/>), so the fitted pipeline
+/// saves with <c>mlContext.Model.Save</c> and loads in any ML.NET app without TorchSharp or MlNetVision.
+/// </summary>
+public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
+{
+    private readonly MLContext _mlContext;
+    private readonly TextWriter _log;
+
+    /// <summary>Creates the trainer; prefer the catalog extension <c>TorchImageClassifier</c>.</summary>
+    public TorchImageClassificationTrainer(MLContext mlContext, TorchImageClassifierOptions options, TextWriter? log = null)
+    {
+        _mlContext = mlContext;
+        Options = options;
+        _log = log ?? Console.Error;
+        options.Validate();
+        ModelRegistry.Get(options.ModelName);
+    }
+
+    /// <summary>The options.</summary>
+    public TorchImageClassifierOptions Options { get; }
+
+    /// <summary>What the last <see cref="Fit"/> did (history, timing), or null before the first.</summary>
+    public TrainingSummary? LastSummary { get; private set; }
+
+    /// <summary>The ONNX model the last <see cref="Fit"/> exported, or null before the first.</summary>
+    public byte[]? LastOnnxModel { get; private set; }
+
+    /// <inheritdoc />
+    public ITransformer Fit(IDataView input)
+    {
+        var (pipelineSize, classNames) = LabeledPixels.Describe(input.Schema, Options.FeatureColumnName, Options.LabelColumnName);
+        int modelSize = Options.ImageSize == 0 ? pipelineSize : Options.ImageSize;
+        TorchRuntime.EnsureLoaded();
+        torch.set_num_threads(Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount);
+        var device = ResolveDevice(Options.Device);
+
+        var all = ReadData(input);
+        var (train, validation) = Options.ValidationFraction > 0 ? all.SplitStratified(Options.ValidationFraction, Options.Seed) : (all, null);
+
+        torch.random.manual_seed(Options.Seed);
+        using var model = ModelRegistry.Create(Options.ModelName, new ModelSpec(classNames.Count, modelSize));
+        model.to(device);
+        using var trainBatches = new TensorBatches(train, modelSize, Options.Mean, Options.Std, device);
+        using var validationBatches = validation is null ? null : new TensorBatches(validation, modelSize, Options.Mean, Options.Std, device);
+
+        _log.WriteLine($"training {Options.ModelName} ({model.ParameterCount:N0} parameters) on {train.Count:N0} images " +
+                       $"({pipelineSize} px{(modelSize != pipelineSize ? $" resized to {modelSize} px" : "")}), {Options.Epochs} epochs, batch {Options.BatchSize}, " +
+                       $"{Options.Optimizer} lr {Options.LearningRate}, {torch.get_num_threads()} threads, {device.type}");
+        var clock = Stopwatch.StartNew();
+        var history = new TrainingLoop(Options, _log).Run(model, trainBatches, validationBatches);
+        clock.Stop();
+
+        model.cpu();
+        LastOnnxModel = ClassifierOnnxExporter.Export(model, new OnnxExportSettings(pipelineSize, Options.Mean, Options.Std, classNames));
+        LastSummary = new TrainingSummary(history, history.Sum(h => h.Seconds), (long)train.Count * Options.Epochs, train.Count,
+            validation?.Count ?? 0, model.ParameterCount, classNames, pipelineSize, modelSize);
+        var firstRow = _mlContext.Data.TakeRows(input, 1);
+        return ClassifierTransformers.Estimator(_mlContext, LastOnnxModel, classNames, Options.FeatureColumnName).Fit(firstRow);
+    }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        var feature = inputSchema.FirstOrDefault(c => c.Name == Options.FeatureColumnName);
+        if (feature.Name is null || feature.Kind != SchemaShape.Column.VectorKind.Vector || feature.ItemType != NumberDataViewType.Single)
+            throw new ArgumentException($"Feature column '{Options.FeatureColumnName}' must be a known-size vector of float (from ExtractPixels).");
+        var label = inputSchema.FirstOrDefault(c => c.Name == Options.LabelColumnName);
+        if (label.Name is null || !label.IsKey)
+            throw new ArgumentException($"Label column '{Options.LabelColumnName}' must be a key type (use MapValueToKey).");
+        var proxy = ClassifierOnnxExporter.ShapeProxy(3 * 32 * 32, ["class0", "class1"]);
+        return ClassifierTransformers.Estimator(_mlContext, proxy, ["class0", "class1"], Options.FeatureColumnName).GetOutputSchema(inputSchema);
+    }
+
+    private Data.ImageSet ReadData(IDataView input)
+    {
+        using var bar = Options.ShowProgress ? new ConsoleProgress("reading images", _log == Console.Error ? null : _log) : null;
+        long? total = input.GetRowCount();
+        var set = LabeledPixels.Read(input, Options.FeatureColumnName, Options.LabelColumnName,
+            rows => bar?.Report(rows, total ?? rows, $"{rows:N0} images"));
+        bar?.Report(set.Count, set.Count, $"{set.Count:N0} images", force: true);
+        return set;
+    }
+
+    private static torch.Device ResolveDevice(string device)
+    {
+        if (device == "cpu") return torch.CPU;
+        if (!torch.cuda.is_available())
+            throw new MlNetVisionException("Device 'cuda' was asked for, but CUDA is not available: build with -p:TorchBackend=cuda on a machine with an NVIDIA GPU, or use --device cpu.");
+        return torch.CUDA;
+    }
+}

@@ -1,0 +1,108 @@
+namespace MlNetVision.Training;
+
+/// <summary>Which optimizer updates the weights.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Adam (Kingma and Ba), L2 weight decay added to the gradient.</summary>
+    Adam,
+    /// <summary>AdamW: Adam with decoupled weight decay.</summary>
+    AdamW,
+    /// <summary>SGD with Nesterov momentum.</summary>
+    Sgd,
+}
+
+/// <summary>How the learning rate moves over the run.</summary>
+public enum LearningRateScheduleKind
+{
+    /// <summary>The base rate throughout (after any warm-up).</summary>
+    Constant,
+    /// <summary>Cosine decay from the base rate to zero (after any warm-up).</summary>
+    Cosine,
+    /// <summary>One-cycle: linear rise to the base rate over the warm-up (default 30% of steps), then cosine decay to zero.</summary>
+    OneCycle,
+}
+
+/// <summary>
+/// Options of <see cref="TorchImageClassificationTrainer"/>. Defaults follow the seed study's recipe
+/// (Adam 1e-3, batch 64, normalisation (x − 0.5) / 0.5).
+/// </summary>
+public sealed record TorchImageClassifierOptions
+{
+    /// <summary>Key-typed label column.</summary>
+    public string LabelColumnName { get; init; } = "Label";
+
+    /// <summary>Float vector column of planar RGB pixels in [0, 1], as <c>ExtractPixels(scaleImage: 1/255)</c> gives.</summary>
+    public string FeatureColumnName { get; init; } = "Features";
+
+    /// <summary>Registered model name (see <c>ModelRegistry</c>).</summary>
+    public string ModelName { get; init; } = "simple_cnn";
+
+    /// <summary>Side of the square image the model sees, in pixels; the trainer resizes (bilinear) inside when the
+    /// pipeline's images differ, so a 32-px pipeline can feed a 224-px model. 0 = the pipeline's size.</summary>
+    public int ImageSize { get; init; }
+
+    /// <summary>Per-channel (R, G, B) mean subtracted after scaling to [0, 1].</summary>
+    public float[] Mean { get; init; } = [0.5f, 0.5f, 0.5f];
+
+    /// <summary>Per-channel (R, G, B) standard deviation divided by after subtracting the mean.</summary>
+    public float[] Std { get; init; } = [0.5f, 0.5f, 0.5f];
+
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Images per optimisation step.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>The optimizer.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    /// <summary>Base learning rate.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Weight decay (L2 for Adam and SGD, decoupled for AdamW).</summary>
+    public double WeightDecay { get; init; }
+
+    /// <summary>Momentum for SGD (Nesterov).</summary>
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>The learning-rate schedule, applied per step.</summary>
+    public LearningRateScheduleKind Schedule { get; init; } = LearningRateScheduleKind.Constant;
+
+    /// <summary>Linear warm-up length as a fraction of all steps (one-cycle defaults to 0.3 when this is 0).</summary>
+    public double WarmupFraction { get; init; }
+
+    /// <summary>Label smoothing of the cross-entropy loss, in [0, 1).</summary>
+    public double LabelSmoothing { get; init; }
+
+    /// <summary>Seed for weight initialisation, shuffling, validation split and dropout; a seeded run is reproducible.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>libtorch intra-op threads; 0 = one per core.</summary>
+    public int Threads { get; init; }
+
+    /// <summary><c>cpu</c> (default) or <c>cuda</c> (needs a CUDA build, <c>-p:TorchBackend=cuda</c>, and a GPU).</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Fraction of the training rows held out (seeded, stratified) to report validation accuracy per epoch; 0 = none.</summary>
+    public double ValidationFraction { get; init; }
+
+    /// <summary>Show a live progress bar (plain log lines when output is not a terminal).</summary>
+    public bool ShowProgress { get; init; } = true;
+
+    /// <summary>Checks every value; throws <see cref="ArgumentException"/> naming the bad option.</summary>
+    public void Validate()
+    {
+        static void Require(bool ok, string message) { if (!ok) throw new ArgumentException(message); }
+        Require(Epochs >= 1, $"Epochs must be at least 1 (got {Epochs}).");
+        Require(BatchSize >= 1, $"BatchSize must be at least 1 (got {BatchSize}).");
+        Require(LearningRate > 0 && double.IsFinite(LearningRate), $"LearningRate must be a positive number (got {LearningRate}).");
+        Require(WeightDecay >= 0, $"WeightDecay must be non-negative (got {WeightDecay}).");
+        Require(LabelSmoothing is >= 0 and < 1, $"LabelSmoothing must be in [0, 1) (got {LabelSmoothing}).");
+        Require(ValidationFraction is >= 0 and < 1, $"ValidationFraction must be in [0, 1) (got {ValidationFraction}).");
+        Require(WarmupFraction is >= 0 and < 1, $"WarmupFraction must be in [0, 1) (got {WarmupFraction}).");
+        Require(ImageSize >= 0, $"ImageSize must be 0 (the pipeline's) or positive (got {ImageSize}).");
+        Require(Threads >= 0, $"Threads must be 0 (one per core) or positive (got {Threads}).");
+        Require(Mean.Length == 3 && Std.Length == 3 && Std.All(s => s > 0), "Mean and Std need three values (R, G, B), Std positive.");
+        Require(Device is "cpu" or "cuda", $"Device must be 'cpu' or 'cuda' (got '{Device}').");
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.ML;
+using MlNetVision.Data;
+using MlNetVision.Training;
+
+namespace MlNetVision.Tests.TestSupport;
+
+/// <summary>The standard experiment pipeline over an in-memory image set, for tests.</summary>
+public static class Pipelines
+{
+    public static IEstimator<ITransformer> Preprocess(MLContext ml, IReadOnlyList<string> classNames, int size = 32) =>
+        ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ml.Data.LoadFromEnumerable(classNames.Select(n => new Name { Value = n })))
+            .Append(ml.Transforms.ResizeImages("Image", size, size, "Image"))
+            .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255));
+
+    public static TorchImageClassifierOptions QuickOptions(string model = "simple_cnn") => new()
+    {
+        ModelName = model, Epochs = 2, BatchSize = 16, LearningRate = 2e-3, Seed = 5, Threads = 1, ShowProgress = false,
+    };
+
+    private sealed class Name
+    {
+        public string Value { get; set; } = "";
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MlNetVision.Data;
+using MlNetVision.Training;
+using MlNetVision.Tests.TestSupport;
+
+namespace MlNetVision.Tests.Training;
+
+public class TorchImageClassificationTrainerTests
+{
+    private static (ITransformer Model, TorchImageClassificationTrainer Trainer, IDataView Test) Train(TorchImageClassifierOptions options, int trainCount = 96)
+    {
+        var ml = new MLContext(seed: 1);
+        var train = ImageSetDataView.Create(ml, SyntheticImages.Create(trainCount, seed: 1));
+        var test = ImageSetDataView.Create(ml, SyntheticImages.Create(30, seed: 2));
+        var trainer = new TorchImageClassificationTrainer(ml, options, TextWriter.Null);
+        var model = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).Fit(train);
+        return (model, trainer, test);
+    }
+
+    [Fact]
+    public void Fit_LearnableData_EvaluatesAboveChanceWithHistory()
+    {
+        var (model, trainer, test) = Train(Pipelines.QuickOptions() with { ValidationFraction = 0.25 });
+        var ml = new MLContext();
+
+        var metrics = ml.MulticlassClassification.Evaluate(model.Transform(test), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn);
+
+        Assert.True(metrics.MicroAccuracy > 0.9, $"accuracy {metrics.MicroAccuracy}");
+        var summary = Assert.IsType<TrainingSummary>(trainer.LastSummary);
+        Assert.Equal(2, summary.History.Count);
+        Assert.Equal(72, summary.TrainCount);
+        Assert.Equal(24, summary.ValidationCount);
+        Assert.All(summary.History, h => Assert.NotNull(h.ValidationAccuracy));
+        Assert.True(summary.History[^1].TrainLoss < Math.Log(3), "loss should fall below chance level");
+    }
+
+    [Fact]
+    public void Fit_SameSeed_ExportsIdenticalWeights()
+    {
+        var (_, first, _) = Train(Pipelines.QuickOptions() with { Epochs = 1 }, trainCount: 48);
+        var (_, second, _) = Train(Pipelines.QuickOptions() with { Epochs = 1 }, trainCount: 48);
+        var (_, other, _) = Train(Pipelines.QuickOptions() with { Epochs = 1, Seed = 6 }, trainCount: 48);
+
+        Assert.Equal(first.LastOnnxModel, second.LastOnnxModel);
+        Assert.NotEqual(first.LastOnnxModel, other.LastOnnxModel);
+    }
+
+    [Fact]
+    public void Fit_SavedAndReloaded_PredictsSameClassNames()
+    {
+        var (model, _, test) = Train(Pipelines.QuickOptions() with { Epochs = 1 });
+        var ml = new MLContext();
+        using var temp = new TempFolder();
+        var path = temp.Combine("model.zip");
+        var scored = model.Transform(test);
+
+        ml.Model.Save(model, test.Schema, path);
+        var loaded = ml.Model.Load(path, out _);
+        var again = loaded.Transform(test);
+
+        var before = scored.GetColumn<string[]>("PredictedLabel").Select(v => v[0]).ToList();
+        var after = again.GetColumn<string[]>("PredictedLabel").Select(v => v[0]).ToList();
+        Assert.Equal(before, after);
+        Assert.All(before, p => Assert.Contains(p, SyntheticImages.ClassNames));
+        var scores = again.GetColumn<float[]>("Score").First();
+        Assert.Equal(3, scores.Length);
+        Assert.Equal(1f, scores.Sum(), 4);
+    }
+
+    [Fact]
+    public void Fit_ResizesInsideForLargerModelInput()
+    {
+        var (model, trainer, test) = Train(Pipelines.QuickOptions() with { Epochs = 1, ImageSize = 48 }, trainCount: 48);
+
+        Assert.Equal(32, trainer.LastSummary!.PipelineImageSize);
+        Assert.Equal(48, trainer.LastSummary.ModelImageSize);
+        Assert.Equal(30, model.Transform(test).GetColumn<float[]>("Score").Count());
+    }
+
+    [Fact]
+    public void GetOutputSchema_AddsScoreAndPredictedLabel()
+    {
+        var ml = new MLContext();
+        var view = ImageSetDataView.Create(ml, SyntheticImages.Create(3, seed: 1));
+        var trainer = new TorchImageClassificationTrainer(ml, Pipelines.QuickOptions(), TextWriter.Null);
+
+        // SchemaShape.Create is internal to ML.NET; ML.NET's own pipeline checks reach it the same way.
+        var create = typeof(SchemaShape).GetMethod("Create", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public, [typeof(DataViewSchema)])!;
+        var inputShape = (SchemaShape)create.Invoke(null, [view.Schema])!;
+
+        var shape = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).GetOutputSchema(inputShape);
+
+        Assert.Contains(shape, c => c.Name == "Score");
+        Assert.Contains(shape, c => c.Name == "PredictedLabel");
+        Assert.Contains(shape, c => c.Name == ClassifierTransformers.PredictedLabelKeyColumn && c.IsKey);
+    }
+
+    [Fact]
+    public void Fit_StringLabel_ThrowsAskingForKey()
+    {
+        var ml = new MLContext();
+        var view = ImageSetDataView.Create(ml, SyntheticImages.Create(3, seed: 1));
+        var pixels = ml.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255).Fit(view).Transform(view);
+        var trainer = new TorchImageClassificationTrainer(ml, Pipelines.QuickOptions(), TextWriter.Null);
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.Fit(pixels));
+
+        Assert.Contains("must be a key type", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_BadOption_ThrowsNamingIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new TorchImageClassificationTrainer(new MLContext(), Pipelines.QuickOptions() with { BatchSize = 0 }));
+
+        Assert.Contains("BatchSize", error.Message);
+    }
+}
