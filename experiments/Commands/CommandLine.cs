@@ -22,16 +22,22 @@ public static class CommandLine
         {
             ListCommand.Create(output),
             DataCommand.Create(output),
+            RunCommand.Create(output, error),
         };
         try
         {
             var parsed = root.Parse(args);
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (Unwrap(e) is MlNetVisionException or TorchUnavailableException)
+        catch (Exception e) when (Unwrap(e) is MlNetVisionException or TorchUnavailableException or ArgumentException)
         {
             error.WriteLine($"error: {Unwrap(e).Message}");
             return UserError;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"error: unexpected failure, please report it: {e}");
+            return InternalError;
         }
     }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MlNetVision.Experiments.Definitions;
+using MlNetVision.Models;
 
 namespace MlNetVision.Experiments.Commands;
 
@@ -11,7 +13,12 @@ internal static class ListCommand
         command.SetAction(_ =>
         {
             output.WriteLine("experiments:");
+            foreach (var experiment in ExperimentCatalog.All)
+                output.WriteLine($"  {experiment.Name,-28} {experiment.Description}");
+            output.WriteLine();
             output.WriteLine("models:");
+            foreach (var model in ModelRegistry.All)
+                output.WriteLine($"  {model.Name,-28} {model.Description}");
             return 0;
         });
         return command;

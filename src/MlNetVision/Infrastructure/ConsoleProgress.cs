@@ -12,7 +12,7 @@ public sealed class ConsoleProgress : IDisposable
     private readonly string _label;
     private readonly bool _interactive;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw;
     private int _lastWidth;
 
     /// <summary>How often a redirected output gets a line.</summary>
@@ -31,7 +31,7 @@ public sealed class ConsoleProgress : IDisposable
     {
         var now = _clock.Elapsed;
         var interval = _interactive ? TimeSpan.FromMilliseconds(100) : LogInterval;
-        if (!force && now - _lastDraw < interval) return;
+        if (!force && _lastDraw is { } last && now - last < interval) return;
         _lastDraw = now;
         double fraction = total > 0 ? Math.Clamp(done / total, 0, 1) : 0;
         var eta = fraction > 0 ? TimeSpan.FromSeconds(now.TotalSeconds * (1 - fraction) / fraction) : (TimeSpan?)null;

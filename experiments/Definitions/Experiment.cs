@@ -1,0 +1,14 @@
+using MlNetVision.Training;
+
+namespace MlNetVision.Experiments.Definitions;
+
+/// <summary>
+/// One experiment: a name, the pipeline's image size and the trainer options, written as a small
+/// override of <see cref="ExperimentCatalog.SeedRecipe"/>.
+/// </summary>
+/// <param name="Name">CLI name, such as <c>simple-cnn</c>.</param>
+/// <param name="Description">One line for <c>list</c>.</param>
+/// <param name="PipelineImageSize">Side ML.NET's ResizeImages produces before ExtractPixels, in pixels.</param>
+/// <param name="Trainer">The trainer's options.</param>
+/// <param name="PublishedAccuracy">The seed study's test accuracy for this recipe, when it published one.</param>
+public sealed record Experiment(string Name, string Description, int PipelineImageSize, TorchImageClassifierOptions Trainer, double? PublishedAccuracy = null);

@@ -1,0 +1,28 @@
+namespace MlNetVision.Experiments.Running;
+
+/// <summary>Command-line overrides of an experiment.</summary>
+public sealed record RunSettings
+{
+    /// <summary><c>--data</c>: the data folder.</summary>
+    public string? Data { get; init; }
+    /// <summary><c>--output</c>: the run's folder; default <c>artifacts/&lt;experiment&gt;/&lt;timestamp&gt;</c>.</summary>
+    public string? Output { get; init; }
+    /// <summary><c>--epochs</c>.</summary>
+    public int? Epochs { get; init; }
+    /// <summary><c>--batch-size</c>.</summary>
+    public int? BatchSize { get; init; }
+    /// <summary><c>--limit-train</c>: first N training images.</summary>
+    public int? LimitTrain { get; init; }
+    /// <summary><c>--limit-test</c>: first N test images.</summary>
+    public int? LimitTest { get; init; }
+    /// <summary><c>--seed</c>.</summary>
+    public int? Seed { get; init; }
+    /// <summary><c>--threads</c>.</summary>
+    public int? Threads { get; init; }
+    /// <summary><c>--lr</c>.</summary>
+    public double? LearningRate { get; init; }
+    /// <summary><c>--validation-fraction</c>.</summary>
+    public double? ValidationFraction { get; init; }
+    /// <summary><c>--device</c>.</summary>
+    public string? Device { get; init; }
+}
