@@ -1,0 +1,87 @@
+using System.Text.Json;
+using MlNetVision.Experiments.Commands;
+using MlNetVision.Experiments.Running;
+using MlNetVision.Reporting;
+using MlNetVision.Tests.TestSupport;
+
+namespace MlNetVision.Tests.Running;
+
+public class ExperimentRunnerTests
+{
+    [Fact]
+    public void Run_TinyCifar_WritesReportAndZipThatPlainMlNetConsumerReproduces()
+    {
+        using var data = new TempFolder();
+        using var output = new TempFolder();
+        TinyCifar.Write(data.Path, perTrainFile: 8, testRecords: 20);
+        var log = new StringWriter();
+
+        int code = CommandLine.Run(["run", "simple-cnn", "--data", data.Path, "--output", output.Path, "--epochs", "1", "--threads", "1"], log, log);
+
+        Assert.True(code == 0, log.ToString());
+        var report = ReportJson.Read(Path.Combine(output.Path, ExperimentRunner.ReportFile));
+        Assert.Equal(RunReport.CurrentSchemaVersion, report.SchemaVersion);
+        Assert.Equal("simple-cnn", report.Experiment);
+        Assert.Equal(40, report.Dataset.TrainCount);
+        Assert.Equal(20, report.Dataset.TestCount);
+        Assert.Single(report.History);
+        Assert.Equal(10, report.Metrics.PerClass.Count);
+        Assert.Equal(20, report.Metrics.ConfusionMatrix.Sum(r => r.Sum()));
+        Assert.Equal(6, report.Dataset.Files.Count);
+        Assert.True(File.Exists(Path.Combine(output.Path, ExperimentRunner.SummaryFile)));
+
+        var (exit, stdout, stderr) = ConsumerProcess.Run("cifar", Path.Combine(output.Path, ExperimentRunner.ModelFile), data.Path);
+
+        Assert.True(exit == 0, stderr);
+        using var result = JsonDocument.Parse(stdout);
+        Assert.Equal(20, result.RootElement.GetProperty("count").GetInt32());
+        Assert.Equal(report.Metrics.Accuracy, result.RootElement.GetProperty("accuracy").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void Run_UnknownExperiment_SuggestsNearestAndExitsWithUserError()
+    {
+        var log = new StringWriter();
+
+        int code = CommandLine.Run(["run", "simple-cnm"], log, log);
+
+        Assert.Equal(CommandLine.UserError, code);
+        Assert.Contains("Did you mean 'simple-cnn'?", log.ToString());
+    }
+
+    [Fact]
+    public void Run_OutputNotWritable_ExitsWithUserErrorBeforeTraining()
+    {
+        using var data = new TempFolder();
+        TinyCifar.Write(data.Path);
+        var file = data.Combine("not-a-folder");
+        File.WriteAllText(file, "");
+        var log = new StringWriter();
+
+        int code = CommandLine.Run(["run", "simple-cnn", "--data", data.Path, "--output", Path.Combine(file, "run")], log, log);
+
+        Assert.Equal(CommandLine.UserError, code);
+        Assert.Contains("not writable", log.ToString());
+    }
+
+    [Fact]
+    public void Run_ZeroEpochs_RejectedByParser()
+    {
+        var log = new StringWriter();
+
+        int code = CommandLine.Run(["run", "simple-cnn", "--epochs", "0"], log, log);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--epochs must be at least 1", log.ToString());
+    }
+
+    [Fact]
+    public void List_ShowsExperimentsAndModels()
+    {
+        var log = new StringWriter();
+
+        Assert.Equal(0, CommandLine.Run(["list"], log, log));
+        Assert.Contains("simple-vit", log.ToString());
+        Assert.Contains("simple_cnn", log.ToString());
+    }
+}
