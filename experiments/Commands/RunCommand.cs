@@ -16,6 +16,7 @@ internal static class RunCommand
         var batch = new Option<int?>("--batch-size") { Description = "Override the batch size." };
         var limitTrain = new Option<int?>("--limit-train") { Description = "Train on the first N training images only." };
         var limitTest = new Option<int?>("--limit-test") { Description = "Evaluate on the first N test images only." };
+        var stratified = new Option<bool>("--stratified") { Description = "With --limit-train/--limit-test: draw a seeded stratified sample instead of the first N." };
         var seed = new Option<int?>("--seed") { Description = "Seed for initialisation, shuffling and dropout (default 0)." };
         var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: one per core)." };
         var lr = new Option<double?>("--lr") { Description = "Override the learning rate." };
@@ -23,7 +24,7 @@ internal static class RunCommand
         var device = new Option<string?>("--device") { Description = "cpu (default) or cuda (CUDA builds only)." };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
         {
-            experiment, data, outputDir, epochs, batch, limitTrain, limitTest, seed, threads, lr, validation, device,
+            experiment, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, device,
         };
         foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads })
             option.Validators.Add(result =>
@@ -35,7 +36,7 @@ internal static class RunCommand
             var settings = new RunSettings
             {
                 Data = parse.GetValue(data), Output = parse.GetValue(outputDir), Epochs = parse.GetValue(epochs),
-                BatchSize = parse.GetValue(batch), LimitTrain = parse.GetValue(limitTrain), LimitTest = parse.GetValue(limitTest),
+                BatchSize = parse.GetValue(batch), LimitTrain = parse.GetValue(limitTrain), LimitTest = parse.GetValue(limitTest), Stratified = parse.GetValue(stratified),
                 Seed = parse.GetValue(seed), Threads = parse.GetValue(threads), LearningRate = parse.GetValue(lr),
                 ValidationFraction = parse.GetValue(validation), Device = parse.GetValue(device),
             };

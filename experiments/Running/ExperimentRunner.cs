@@ -37,8 +37,8 @@ public sealed class ExperimentRunner(TextWriter log)
 
         var folder = Cifar10Dataset.EnsureAvailable(settings.Data, log);
         var (train, test) = Cifar10Dataset.Load(folder);
-        if (settings.LimitTrain is { } lt) train = train.Take(lt);
-        if (settings.LimitTest is { } le) test = test.Take(le);
+        train = Limit(train, settings.LimitTrain, settings.Stratified, options.Seed);
+        test = Limit(test, settings.LimitTest, settings.Stratified, options.Seed);
         log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {folder}; output {output}");
 
         var ml = new MLContext(options.Seed);
@@ -63,7 +63,7 @@ public sealed class ExperimentRunner(TextWriter log)
             Experiment = experiment.Name,
             Model = options.ModelName,
             StartedAt = started,
-            Config = new RunConfig(options, size, settings.LimitTrain, settings.LimitTest),
+            Config = new RunConfig(options, size, settings.LimitTrain, settings.LimitTest, settings.Stratified),
             Dataset = new DatasetInfo("cifar10", folder, summary.TrainCount, summary.ValidationCount, test.Count, Checksums(folder)),
             Environment = EnvironmentProbe.Describe(options.Device),
             History = summary.History,
@@ -107,6 +107,9 @@ public sealed class ExperimentRunner(TextWriter log)
         var serving = imageTransforms.Append(classifier);
         AtomicFile.Write(path, stream => ml.Model.Save(serving, inputSchema.Schema, stream));
     }
+
+    private static ImageSet Limit(ImageSet set, int? limit, bool stratified, int seed) =>
+        limit is not { } n ? set : stratified ? set.StratifiedSample(n, seed) : set.Take(n);
 
     private static string PrepareOutput(string? option, string experiment, DateTimeOffset started)
     {

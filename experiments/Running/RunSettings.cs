@@ -15,6 +15,8 @@ public sealed record RunSettings
     public int? LimitTrain { get; init; }
     /// <summary><c>--limit-test</c>: first N test images.</summary>
     public int? LimitTest { get; init; }
+    /// <summary><c>--stratified</c>: the limits draw a seeded stratified sample instead of the first N.</summary>
+    public bool Stratified { get; init; }
     /// <summary><c>--seed</c>.</summary>
     public int? Seed { get; init; }
     /// <summary><c>--threads</c>.</summary>

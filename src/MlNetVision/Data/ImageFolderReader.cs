@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MlNetVision.Infrastructure;
 
 namespace MlNetVision.Data;
@@ -6,8 +7,8 @@ namespace MlNetVision.Data;
 /// <summary>
 /// Reads an image folder laid out as <c>root/&lt;class&gt;/*.png|jpg|jpeg|bmp</c> into rows of
 /// <c>ImagePath</c> + <c>Label</c>, to be fed through ML.NET's <c>LoadImages</c>. Classes are the
-/// sub-folder names in ordinal order. Each file's header is checked, so an unreadable image is named
-/// here rather than failing deep inside a pipeline.
+/// sub-folder names in ordinal order. Each file is decoded once (grayscale and RGBA images are accepted: ExtractPixels
+/// takes their RGB channels), so an unreadable image is named here rather than failing deep inside a pipeline.
 /// </summary>
 public static class ImageFolderReader
 {
@@ -63,6 +64,15 @@ public static class ImageFolderReader
         bool bmp = read >= 2 && header[0] == (byte)'B' && header[1] == (byte)'M';
         if (!png && !jpeg && !bmp)
             throw new InvalidDatasetException($"{file} is not a PNG, JPEG or BMP image (unrecognised header).");
+        try
+        {
+            using var image = MLImage.CreateFromFile(file);
+            if (image.Width == 0 || image.Height == 0) throw new InvalidDataException("it has no pixels");
+        }
+        catch (Exception e) when (e is not InvalidDatasetException)
+        {
+            throw new InvalidDatasetException($"{file} cannot be decoded as an image: {e.Message}");
+        }
     }
 
     private sealed class Row

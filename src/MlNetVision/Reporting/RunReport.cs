@@ -45,7 +45,8 @@ public sealed record RunReport
 /// <param name="PipelineImageSize">Side the ML.NET pipeline resizes images to before ExtractPixels.</param>
 /// <param name="LimitTrain">Training rows used (first N), or null for all.</param>
 /// <param name="LimitTest">Test rows used (first N), or null for all.</param>
-public sealed record RunConfig(TorchImageClassifierOptions Trainer, int PipelineImageSize, int? LimitTrain, int? LimitTest);
+/// <param name="Stratified">True when the limits drew a seeded stratified sample instead of the first N.</param>
+public sealed record RunConfig(TorchImageClassifierOptions Trainer, int PipelineImageSize, int? LimitTrain, int? LimitTest, bool Stratified = false);
 
 /// <summary>The data a run used.</summary>
 /// <param name="Name">Data set name.</param>

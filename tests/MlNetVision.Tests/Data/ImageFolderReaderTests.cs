@@ -46,6 +46,7 @@ public class ImageFolderReaderTests
     [Theory]
     [InlineData(new byte[0], "is empty")]
     [InlineData(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, "is not a PNG, JPEG or BMP")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 1, 2, 3 }, "cannot be decoded")]
     public void Read_UnreadableImage_ThrowsNamingFile(byte[] content, string expected)
     {
         using var temp = new TempFolder();

@@ -1,0 +1,48 @@
+using MlNetVision.Models;
+using MlNetVision.Native;
+using MlNetVision.Training;
+using MlNetVision.Tests.TestSupport;
+using TorchSharp;
+
+namespace MlNetVision.Tests.Training;
+
+public class TrainingLoopTests
+{
+    private static long LiveTensorsAfterTraining(int epochs)
+    {
+        TorchRuntime.EnsureLoaded();
+        var options = Pipelines.QuickOptions() with { Epochs = epochs, BatchSize = 8 };
+        var images = SyntheticImages.Create(32, seed: 3);
+        torch.random.manual_seed(1);
+        using var model = ModelRegistry.Create("simple_cnn", new ModelSpec(3, 32));
+        using var batches = new TensorBatches(images, 32, options.Mean, options.Std, torch.CPU);
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        new TrainingLoop(options, TextWriter.Null).Run(model, batches, validation: batches);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return DisposeScopeManager.Statistics.ThreadTotalLiveCount - before;
+    }
+
+    [Fact]
+    public void Run_MoreSteps_LeavesNoMoreLiveTensors()
+    {
+        long afterOneEpoch = LiveTensorsAfterTraining(1);   // 4 steps
+        long afterFourEpochs = LiveTensorsAfterTraining(4); // 16 steps
+
+        Assert.Equal(afterOneEpoch, afterFourEpochs);
+    }
+
+    [Fact]
+    public void Run_NonFiniteLoss_StopsNamingEpochAndStep()
+    {
+        TorchRuntime.EnsureLoaded();
+        var options = Pipelines.QuickOptions() with { Epochs = 1, BatchSize = 8, LearningRate = 1e30 };
+        torch.random.manual_seed(1);
+        using var model = ModelRegistry.Create("simple_cnn", new ModelSpec(3, 32));
+        using var batches = new TensorBatches(SyntheticImages.Create(64, seed: 3), 32, options.Mean, options.Std, torch.CPU);
+
+        var error = Assert.Throws<MlNetVision.Infrastructure.MlNetVisionException>(() => new TrainingLoop(options, TextWriter.Null).Run(model, batches, null));
+
+        Assert.Matches(@"at epoch 1, step \d+", error.Message);
+    }
+}
