@@ -16,6 +16,8 @@ public static class TorchRuntime
     private static readonly StringBuilder Trace = new();
     private static bool _loaded;
     private static IntPtr _patchedHandle;
+    private static bool _patchAttempted;
+    private static bool _resolverInstalled;
 
     /// <summary>True when the patched copy of libLibTorchSharp is the one in use.</summary>
     public static bool UsesPatchedLibrary => _patchedHandle != IntPtr.Zero;
@@ -23,17 +25,33 @@ public static class TorchRuntime
     /// <summary>What the loader decided, one line each.</summary>
     public static string LoadTrace { get { lock (Gate) return Trace.ToString(); } }
 
+    /// <summary>
+    /// Registers the fallback that supplies the patched library when .NET's own load of libLibTorchSharp
+    /// fails. Idempotent and cheap (no I/O until the fallback is needed). It must run before the first
+    /// use of <c>torch</c> in the process: TorchSharp's type initializer fails for good otherwise. This
+    /// assembly's module initializer calls it; call it (or <see cref="EnsureLoaded"/>) first when your
+    /// code touches <c>torch</c> before any MlNetVision type.
+    /// </summary>
+    public static void InstallResolver()
+    {
+        lock (Gate)
+        {
+            if (_resolverInstalled) return;
+            AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolvePatched;
+            _resolverInstalled = true;
+        }
+    }
+
     /// <summary>Loads libtorch (once) and checks that a tensor op runs.</summary>
     /// <exception cref="TorchUnavailableException">libtorch cannot be loaded on this machine.</exception>
     public static void EnsureLoaded()
     {
+        InstallResolver();
         lock (Gate)
         {
             if (_loaded) return;
             try
             {
-                _patchedHandle = LibStdCxxVersionFix.LoadPatchedIfNeeded(line => Trace.AppendLine(line));
-                if (_patchedHandle != IntPtr.Zero) AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolvePatched;
                 torch.InitializeDeviceType(DeviceType.CPU);
                 using var probe = torch.ones(2, 2).matmul(torch.ones(2, 2));
                 if (probe.sum().item<float>() != 8f) throw new InvalidOperationException("a 2x2 matmul gave a wrong result");
@@ -50,8 +68,23 @@ public static class TorchRuntime
         }
     }
 
-    private static IntPtr ResolvePatched(System.Reflection.Assembly assembly, string name) =>
-        name is "LibTorchSharp" or LibStdCxxVersionFix.LibraryFileName ? _patchedHandle : IntPtr.Zero;
+    private static IntPtr ResolvePatched(System.Reflection.Assembly assembly, string name)
+    {
+        if (name is not ("LibTorchSharp" or LibStdCxxVersionFix.LibraryFileName)) return IntPtr.Zero;
+        lock (Gate)
+        {
+            if (!_patchAttempted)
+            {
+                _patchAttempted = true;
+                try { _patchedHandle = LibStdCxxVersionFix.LoadPatchedIfNeeded(line => Trace.AppendLine(line)); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or DllNotFoundException or BadImageFormatException)
+                {
+                    Trace.AppendLine($"patching failed: {e.Message}");
+                }
+            }
+            return _patchedHandle;
+        }
+    }
 }
 
 /// <summary>libtorch cannot be loaded; the message says what was tried.</summary>

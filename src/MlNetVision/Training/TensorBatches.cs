@@ -1,4 +1,5 @@
 using MlNetVision.Data;
+using MlNetVision.Training.Augmentation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -36,13 +37,21 @@ public sealed class TensorBatches : IDisposable
     /// <summary>Side of the image the model sees.</summary>
     public int ModelImageSize { get; }
 
-    /// <summary>The float batch <c>[B, 3, S, S]</c>, scaled to [0, 1], resized (bilinear) and normalised, with its labels.</summary>
-    public (Tensor Inputs, Tensor Labels) Batch(Tensor indices) => (Prepare(Images.index_select(0, indices)), Labels.index_select(0, indices));
-
-    /// <summary>Scales, resizes and normalises a uint8 batch.</summary>
-    public Tensor Prepare(Tensor uint8Batch)
+    /// <summary>
+    /// The training batch <c>[B, 3, S, S]</c> for <paramref name="indices"/>: scaled to [0, 1], augmented with the
+    /// draws of (<paramref name="seed"/>, <paramref name="step"/>), resized (bilinear) and normalised; with its labels.
+    /// </summary>
+    public (Tensor Inputs, Tensor Labels) Batch(Tensor indices, AugmentationPipeline augmentation, long seed, long step)
     {
-        var x = uint8Batch.to_type(ScalarType.Float32).div_(255f);
+        var x = augmentation.Apply(Images.index_select(0, indices).to_type(ScalarType.Float32).div_(255f), seed, step);
+        return (Finish(x), Labels.index_select(0, indices));
+    }
+
+    /// <summary>Scales, resizes and normalises a uint8 batch (no augmentation: evaluation).</summary>
+    public Tensor Prepare(Tensor uint8Batch) => Finish(uint8Batch.to_type(ScalarType.Float32).div_(255f));
+
+    private Tensor Finish(Tensor x)
+    {
         if (x.shape[^1] != ModelImageSize)
             x = nn.functional.interpolate(x, size: [ModelImageSize, ModelImageSize], mode: InterpolationMode.Bilinear, align_corners: false);
         return x.sub_(_mean).div_(_std);

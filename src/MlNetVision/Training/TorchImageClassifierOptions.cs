@@ -86,6 +86,13 @@ public sealed record TorchImageClassifierOptions
     /// <summary>Fraction of the training rows held out (seeded, stratified) to report validation accuracy per epoch; 0 = none.</summary>
     public double ValidationFraction { get; init; }
 
+    /// <summary>
+    /// Training-time augmentation, applied per batch as tensor ops before resizing, e.g.
+    /// <c>flip,crop:pad=4:mode=reflect,jitter:brightness=0.2:contrast=0.2:saturation=0.2,rotate:degrees=15</c>,
+    /// <c>randaugment:n=2:m=9</c>, <c>cutout:size=8</c>; empty = none. See <c>AugmentationPipeline</c>.
+    /// </summary>
+    public string Augmentation { get; init; } = "";
+
     /// <summary>Show a live progress bar (plain log lines when output is not a terminal).</summary>
     public bool ShowProgress { get; init; } = true;
 
@@ -104,5 +111,7 @@ public sealed record TorchImageClassifierOptions
         Require(Threads >= 0, $"Threads must be 0 (one per core) or positive (got {Threads}).");
         Require(Mean.Length == 3 && Std.Length == 3 && Std.All(s => s > 0), "Mean and Std need three values (R, G, B), Std positive.");
         Require(Device is "cpu" or "cuda", $"Device must be 'cpu' or 'cuda' (got '{Device}').");
+        try { global::MlNetVision.Training.Augmentation.AugmentationPipeline.Parse(Augmentation); }
+        catch (Infrastructure.MlNetVisionException e) { throw new ArgumentException(e.Message, e); }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MlNetVision.Infrastructure;
 using MlNetVision.Models;
+using MlNetVision.Training.Augmentation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ namespace MlNetVision.Training;
 
 /// <summary>
 /// The one training loop: per epoch a seeded shuffle, then per step (inside its own dispose scope) batch →
-/// resize → normalise → forward → cross-entropy → backward → optimizer step with the scheduled rate.
+/// augment → resize → normalise → forward → cross-entropy → backward → optimizer step with the scheduled rate.
 /// Validation accuracy (eval mode, no grad) after each epoch when there is a validation split.
 /// </summary>
 public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter? log = null)
@@ -21,6 +22,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
         int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
         var schedule = new LearningRateSchedule(options.Schedule, options.LearningRate, (long)stepsPerEpoch * options.Epochs, options.WarmupFraction);
         using var optimizer = OptimizerFactory.Create(model.parameters(), options);
+        var augmentation = AugmentationPipeline.Parse(options.Augmentation);
         var history = new List<EpochRecord>();
         var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
         var shuffler = new Random(options.Seed);
@@ -41,7 +43,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
                 using var scope = NewDisposeScope();
                 int start = s * options.BatchSize, count = Math.Min(options.BatchSize, train.Count - start);
                 var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Images.device);
-                var (inputs, labels) = train.Batch(indices);
+                var (inputs, labels) = train.Batch(indices, augmentation, options.Seed, step);
                 rate = schedule.At(step);
                 OptimizerFactory.SetLearningRate(optimizer, rate);
                 optimizer.zero_grad();

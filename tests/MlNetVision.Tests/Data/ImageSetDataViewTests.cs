@@ -53,3 +53,25 @@ public class ImageSetDataViewTests
         Assert.Equal(2, transformed.GetColumn<VBuffer<float>>("Features").Count());
     }
 }
+
+public class ImageSetDataViewResizeTests
+{
+    [Fact]
+    public void ResizeImages_SameSize_LeavesPixelsUnchanged()
+    {
+        using var temp = new TempFolder();
+        TinyCifar.Write(temp.Path, perTrainFile: 1, testRecords: 2);
+        var test = Cifar10Reader.ReadSplit(temp.Path, DatasetSplit.Test);
+        var ml = new MLContext(seed: 1);
+        var view = ImageSetDataView.Create(ml, test);
+
+        var direct = ml.Transforms.ExtractPixels("Features", "Image").Fit(view).Transform(view)
+            .GetColumn<VBuffer<float>>("Features").Select(v => v.DenseValues().ToArray()).ToList();
+        var resized = ml.Transforms.ResizeImages("Image", 32, 32, "Image", ImageResizingEstimator.ResizingKind.IsoCrop)
+            .Append(ml.Transforms.ExtractPixels("Features", "Image")).Fit(view).Transform(view)
+            .GetColumn<VBuffer<float>>("Features").Select(v => v.DenseValues().ToArray()).ToList();
+
+        Assert.Equal(direct[0], resized[0]);
+        Assert.Equal(direct[1], resized[1]);
+    }
+}

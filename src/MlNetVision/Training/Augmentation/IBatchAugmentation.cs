@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace MlNetVision.Training.Augmentation;
+
+/// <summary>
+/// A random transformation of a whole batch of float images <c>[B, 3, H, W]</c> in [0, 1], with every draw
+/// taken from the generator passed to <see cref="Apply"/>, so the same generator state gives the same batch. Implementations
+/// use tensor ops on the batch's device, never per-pixel managed loops.
+/// </summary>
+public interface IBatchAugmentation
+{
+    /// <summary>The op's spec, as <see cref="AugmentationPipeline.Parse"/> reads it.</summary>
+    string Spec { get; }
+
+    /// <summary>Returns the augmented batch (a new tensor; the input is not modified).</summary>
+    Tensor Apply(Tensor images, Generator generator);
+}
