@@ -23,6 +23,7 @@ public static class CommandLine
             ListCommand.Create(output),
             DataCommand.Create(output),
             RunCommand.Create(output, error),
+            BenchCommand.Create(output),
         };
         try
         {

@@ -21,10 +21,11 @@ internal static class RunCommand
         var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: one per core)." };
         var lr = new Option<double?>("--lr") { Description = "Override the learning rate." };
         var validation = new Option<double?>("--validation-fraction") { Description = "Hold out this fraction of the training images to report validation accuracy per epoch." };
+        var augment = new Option<string?>("--augment") { Description = "Augmentation spec replacing the experiment's, e.g. flip,crop:pad=4:mode=reflect,jitter,rotate:degrees=15 or randaugment:n=2:m=9; 'none' turns it off." };
         var device = new Option<string?>("--device") { Description = "cpu (default) or cuda (CUDA builds only)." };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
         {
-            experiment, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, device,
+            experiment, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, device,
         };
         foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads })
             option.Validators.Add(result =>
@@ -38,7 +39,7 @@ internal static class RunCommand
                 Data = parse.GetValue(data), Output = parse.GetValue(outputDir), Epochs = parse.GetValue(epochs),
                 BatchSize = parse.GetValue(batch), LimitTrain = parse.GetValue(limitTrain), LimitTest = parse.GetValue(limitTest), Stratified = parse.GetValue(stratified),
                 Seed = parse.GetValue(seed), Threads = parse.GetValue(threads), LearningRate = parse.GetValue(lr),
-                ValidationFraction = parse.GetValue(validation), Device = parse.GetValue(device),
+                ValidationFraction = parse.GetValue(validation), Augmentation = parse.GetValue(augment), Device = parse.GetValue(device),
             };
             var (report, folder) = new ExperimentRunner(error).Run(ExperimentCatalog.Get(parse.GetValue(experiment)!), settings);
             output.WriteLine($"accuracy {report.Metrics.Accuracy:0.0000}  macro F1 {report.Metrics.MacroF1:0.0000}  weighted F1 {report.Metrics.WeightedF1:0.0000}");

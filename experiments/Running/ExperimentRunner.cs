@@ -71,7 +71,8 @@ public sealed class ExperimentRunner(TextWriter log)
             Timing = new TimingInfo(summary.TrainSeconds, summary.TrainImagesPerSecond, evalClock.Elapsed.TotalSeconds,
                 test.Count / evalClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds),
             Artifacts = new ArtifactsInfo(ModelFile, ReportFile, SummaryFile),
-            Notes = experiment.PublishedAccuracy is { } seed ? [$"The seed study reported test accuracy {seed:0.0000} for this recipe."] : [],
+            Parameters = summary.ParameterCount,
+            Reference = experiment.PublishedAccuracy is { } seed ? new ReferenceInfo("seed study", seed, experiment.PublishedMacroF1) : null,
         };
         ReportJson.Write(report, Path.Combine(output, ReportFile));
         AtomicFile.WriteAllText(Path.Combine(output, SummaryFile), SummaryMarkdown.Render(report));
@@ -90,6 +91,7 @@ public sealed class ExperimentRunner(TextWriter log)
         LearningRate = settings.LearningRate ?? options.LearningRate,
         ValidationFraction = settings.ValidationFraction ?? options.ValidationFraction,
         Device = settings.Device ?? options.Device,
+        Augmentation = settings.Augmentation is null ? options.Augmentation : settings.Augmentation == "none" ? "" : settings.Augmentation,
     };
 
     /// <summary>

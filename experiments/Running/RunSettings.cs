@@ -25,6 +25,8 @@ public sealed record RunSettings
     public double? LearningRate { get; init; }
     /// <summary><c>--validation-fraction</c>.</summary>
     public double? ValidationFraction { get; init; }
+    /// <summary><c>--augment</c>: replaces the experiment's augmentation spec (<c>none</c> turns it off).</summary>
+    public string? Augmentation { get; init; }
     /// <summary><c>--device</c>.</summary>
     public string? Device { get; init; }
 }

@@ -14,7 +14,12 @@ public static class ModelRegistry
     /// <param name="Description">One line for <c>list</c>.</param>
     /// <param name="DefaultImageSize">The input size it was designed for.</param>
     /// <param name="Build">Builds it.</param>
-    public sealed record Entry(string Name, string Description, int DefaultImageSize, Func<ModelSpec, ImageClassifier> Build);
+    /// <param name="SmokeImageSize">The smallest input size the architecture takes, for quick checks (0 = the default size).</param>
+    public sealed record Entry(string Name, string Description, int DefaultImageSize, Func<ModelSpec, ImageClassifier> Build, int SmokeImageSize = 0)
+    {
+        /// <summary>The size tests and smoke runs use.</summary>
+        public int QuickImageSize => SmokeImageSize > 0 ? SmokeImageSize : DefaultImageSize;
+    }
 
     private static readonly Dictionary<string, Entry> Entries = new Entry[]
     {
@@ -22,6 +27,12 @@ public static class ModelRegistry
             spec => new SimpleCnn(spec)),
         new("simple_vit", "the seed's SimpleViT: patch 4, dim 128, depth 6, 4 heads, post-norm (1,205,898 parameters at 32 px)", 32,
             spec => new SimpleVit(spec, new VitShape())),
+        new("simple_cnn_224", "the seed's wider 224-px CNN: 2 conv layers + Linear(64·56·56→256)", 224,
+            spec => new SimpleCnn(spec, hidden: 256), SmokeImageSize: 32),
+        new("simple_vit_224", "the seed's 224-px ViT: patch 16, dim 128, 4 standard post-norm encoder layers (ReLU, FF 2048), 4 heads", 224,
+            spec => new EncoderVit(spec, new EncoderVitShape()), SmokeImageSize: 32),
+        new("simple_vit_224_prenorm", "simple_vit_224 made trainable: pre-norm layers, GELU, FF 512, final LayerNorm", 224,
+            spec => new EncoderVit(spec, new EncoderVitShape(FeedForward: 512, NormFirst: true, Gelu: true)), SmokeImageSize: 32),
     }.ToDictionary(e => e.Name);
 
     /// <summary>Registered names, sorted.</summary>

@@ -37,6 +37,7 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_resolverInstalled) return;
+            OpenMpSettings.PreferPassiveWaiting();
             AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolvePatched;
             _resolverInstalled = true;
         }

@@ -3,6 +3,7 @@ using MlNetVision.Models.Blocks;
 using TorchSharp.Modules;
 using static MlNetVision.Onnx.OnnxGraphBuilder;
 using static TorchSharp.torch;
+using TransformerEncoderLayer = MlNetVision.Models.Blocks.TransformerEncoderLayer;
 
 namespace MlNetVision.Onnx;
 
@@ -10,7 +11,7 @@ namespace MlNetVision.Onnx;
 /// Writes the ONNX nodes for the layer types our models use, mirroring each module's <c>forward</c>:
 /// Sequential, Conv2d, Linear, ReLU, GELU, MaxPool2d, Flatten, LayerNorm, Dropout (identity at
 /// inference), and our blocks (<see cref="MultiheadSelfAttention"/>, <see cref="PostNormBlock"/>) and
-/// models (<see cref="SimpleCnn"/>, <see cref="SimpleVit"/>). An unsupported module is an error, never a
+/// models (<see cref="SimpleCnn"/>, <see cref="SimpleVit"/>, <see cref="EncoderVit"/>). An unsupported module is an error, never a
 /// silent gap.
 /// </summary>
 public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
@@ -20,6 +21,8 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
     {
         SimpleCnn cnn => Emit(cnn.Classifier, Emit(cnn.Features, x, $"{prefix}features"), $"{prefix}classifier"),
         SimpleVit vit => EmitVit(vit, x, prefix),
+        EncoderVit vit => EmitEncoderVit(vit, x, prefix),
+        TransformerEncoderLayer layer => EmitEncoderLayer(layer, x, prefix),
         PostNormBlock block => EmitPostNormBlock(block, x, prefix),
         MultiheadSelfAttention attention => EmitAttention(attention, x, prefix),
         Sequential sequential => sequential.named_children().Aggregate(x, (value, child) => Emit(child.module, value, $"{prefix}.{child.name}")),
@@ -97,18 +100,54 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
 
     private string EmitVit(SimpleVit vit, string x, string prefix)
     {
-        var patches = EmitConv(vit.PatchEmbed, x, $"{prefix}patch_embed");                        // [B, D, h, w]
-        var tokens = graph.Node("Transpose", [graph.Node("Reshape", [patches, graph.Int64Constant("tokens_shape", 0, vit.Shape.Dim, -1)])], Ints("perm", 0, 2, 1));
-        var batch = graph.Node("Slice", [graph.Node("Shape", [x]), graph.Int64Constant("zero", 0), graph.Int64Constant("one", 1)]);
-        var clsShape = graph.Node("Concat", [batch, graph.Int64Constant("cls_rest", 1, vit.Shape.Dim)], Int("axis", 0));
-        var cls = graph.Node("Expand", [graph.Initializer($"{prefix}cls_token", vit.ClsToken), clsShape]);
-        var h = graph.Node("Add", [graph.Node("Concat", [cls, tokens], Int("axis", 1)), graph.Initializer($"{prefix}pos_embed", vit.PosEmbed)]);
+        var h = EmitTokens(vit.PatchEmbed, vit.ClsToken, vit.PosEmbed, x, prefix);
         var blocks = vit.Blocks;
         for (int i = 0; i < blocks.Count; i++) h = EmitPostNormBlock(blocks[i], h, $"{prefix}blocks.{i}");
-        var first = graph.Node("Gather", [h, graph.Int64Constant("cls_index", 0)], Int("axis", 1));  // [B, 1, D]
-        var pooled = graph.Node("Squeeze", [first, graph.Int64Constant("axis1", 1)]);
-        return EmitLinear(vit.Head, EmitLayerNorm(vit.Norm, pooled, $"{prefix}norm"), $"{prefix}head");
+        return EmitLinear(vit.Head, EmitLayerNorm(vit.Norm, ClsToken(h), $"{prefix}norm"), $"{prefix}head");
     }
+
+    private string EmitEncoderVit(EncoderVit vit, string x, string prefix)
+    {
+        var h = EmitTokens(vit.PatchEmbed, vit.ClsToken, vit.PosEmbed, x, prefix);
+        var layers = vit.Layers;
+        for (int i = 0; i < layers.Count; i++) h = EmitEncoderLayer(layers[i], h, $"{prefix}encoder.{i}");
+        var pooled = ClsToken(h);
+        if (vit.Shape.NormFirst) pooled = EmitLayerNorm(vit.Norm, pooled, $"{prefix}norm");
+        return EmitLinear(vit.Head, pooled, $"{prefix}head");
+    }
+
+    private string EmitEncoderLayer(TransformerEncoderLayer layer, string x, string prefix)
+    {
+        string FeedForward(string t)
+        {
+            var h = EmitLinear(layer.Linear1, t, $"{prefix}.linear1");
+            h = layer.Gelu ? EmitGelu(h) : graph.Node("Relu", [h]);
+            return EmitLinear(layer.Linear2, h, $"{prefix}.linear2");
+        }
+        if (layer.NormFirst)
+        {
+            var attended = graph.Node("Add", [x, EmitAttention(layer.SelfAttention, EmitLayerNorm(layer.Norm1, x, $"{prefix}.norm1"), $"{prefix}.self_attn")]);
+            return graph.Node("Add", [attended, FeedForward(EmitLayerNorm(layer.Norm2, attended, $"{prefix}.norm2"))]);
+        }
+        var h1 = EmitLayerNorm(layer.Norm1, graph.Node("Add", [x, EmitAttention(layer.SelfAttention, x, $"{prefix}.self_attn")]), $"{prefix}.norm1");
+        return EmitLayerNorm(layer.Norm2, graph.Node("Add", [h1, FeedForward(h1)]), $"{prefix}.norm2");
+    }
+
+    /// <summary>Patch embedding → tokens, the class token in front, positional embeddings added: <c>[B, 1 + h·w, D]</c>.</summary>
+    private string EmitTokens(Conv2d patchEmbed, Tensor clsToken, Tensor posEmbed, string x, string prefix)
+    {
+        long dim = patchEmbed.weight!.shape[0];
+        var patches = EmitConv(patchEmbed, x, $"{prefix}patch_embed");                                // [B, D, h, w]
+        var tokens = graph.Node("Transpose", [graph.Node("Reshape", [patches, graph.Int64Constant("tokens_shape", 0, dim, -1)])], Ints("perm", 0, 2, 1));
+        var batch = graph.Node("Slice", [graph.Node("Shape", [x]), graph.Int64Constant("zero", 0), graph.Int64Constant("one", 1)]);
+        var clsShape = graph.Node("Concat", [batch, graph.Int64Constant("cls_rest", 1, dim)], Int("axis", 0));
+        var cls = graph.Node("Expand", [graph.Initializer($"{prefix}cls_token", clsToken), clsShape]);
+        return graph.Node("Add", [graph.Node("Concat", [cls, tokens], Int("axis", 1)), graph.Initializer($"{prefix}pos_embed", posEmbed)]);
+    }
+
+    /// <summary>The class token's row: <c>[B, D]</c>.</summary>
+    private string ClsToken(string h) =>
+        graph.Node("Squeeze", [graph.Node("Gather", [h, graph.Int64Constant("cls_index", 0)], Int("axis", 1)), graph.Int64Constant("axis1", 1)]);
 
     private static long[] Pads(long[] padding) => padding.Length == 1
         ? [padding[0], padding[0], padding[0], padding[0]]

@@ -36,9 +36,19 @@ public sealed record RunReport
     public required TimingInfo Timing { get; init; }
     /// <summary>Files written beside the report.</summary>
     public required ArtifactsInfo Artifacts { get; init; }
+    /// <summary>Trainable parameters of the model.</summary>
+    public long Parameters { get; init; }
+    /// <summary>The seed study's published numbers for this recipe, when it has them.</summary>
+    public ReferenceInfo? Reference { get; init; }
     /// <summary>Free-text remarks about the run.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
+
+/// <summary>Published numbers a run is compared with.</summary>
+/// <param name="Source">Where they come from.</param>
+/// <param name="Accuracy">Published test accuracy.</param>
+/// <param name="MacroF1">Published macro F1, when given.</param>
+public sealed record ReferenceInfo(string Source, double Accuracy, double? MacroF1);
 
 /// <summary>The resolved configuration of a run.</summary>
 /// <param name="Trainer">The trainer's options, every field.</param>

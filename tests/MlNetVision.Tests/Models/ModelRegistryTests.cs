@@ -21,13 +21,22 @@ public class ModelRegistryTests
     {
         foreach (var entry in ModelRegistry.All)
         {
-            using var model = ModelRegistry.Create(entry.Name, new ModelSpec(7, entry.DefaultImageSize));
+            using var model = ModelRegistry.Create(entry.Name, new ModelSpec(7, entry.QuickImageSize));
             model.eval();
             using var noGrad = torch.no_grad();
-            using var output = model.forward(torch.rand(3, 3, entry.DefaultImageSize, entry.DefaultImageSize));
+            using var output = model.forward(torch.rand(3, 3, entry.QuickImageSize, entry.QuickImageSize));
 
             Assert.Equal(new long[] { 3, 7 }, output.shape);
         }
+    }
+
+    [Fact]
+    public void Create_Seed224Cnn_HasWideHead()
+    {
+        using var model = ModelRegistry.Create("simple_cnn_224", new ModelSpec(10, 224));
+
+        // conv 896 + 18,496; Linear(64·56·56 → 256) = 51,380,480; Linear(256 → 10) = 2,570
+        Assert.Equal(896 + 18_496 + 51_380_480 + 2_570, model.ParameterCount);
     }
 
     [Fact]

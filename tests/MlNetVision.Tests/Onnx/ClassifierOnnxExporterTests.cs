@@ -15,7 +15,7 @@ public class ClassifierOnnxExporterTests
         var data = new TheoryData<string, int, int>();
         foreach (var entry in ModelRegistry.All)
         {
-            data.Add(entry.Name, entry.DefaultImageSize, entry.DefaultImageSize);
+            data.Add(entry.Name, entry.QuickImageSize, entry.QuickImageSize);
         }
         data.Add("simple_cnn", 24, 32); // the exported graph resizes 24 px input to the model's 32 px
         return data;
