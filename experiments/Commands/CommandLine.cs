@@ -24,6 +24,7 @@ public static class CommandLine
             DataCommand.Create(output),
             RunCommand.Create(output, error),
             BenchCommand.Create(output),
+            CompareCommand.Create(output),
         };
         try
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MlNetVision.Experiments.Definitions;
 using MlNetVision.Experiments.Running;
+using MlNetVision.Infrastructure;
 
 namespace MlNetVision.Experiments.Commands;
 
@@ -9,7 +10,8 @@ internal static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var experiment = new Argument<string>("experiment") { Description = "Experiment name (see 'list')." };
+        var experiment = new Argument<string[]>("experiment") { Description = "Experiment name(s) (see 'list'); several run one after another.", Arity = ArgumentArity.ZeroOrMore };
+        var all = new Option<bool>("--all") { Description = "Run every experiment, one after another." };
         var data = CommonOptions.Data();
         var outputDir = new Option<string?>("--output") { Description = "Folder for model.zip, report.json and summary.md. Default: artifacts/<experiment>/<timestamp>." };
         var epochs = new Option<int?>("--epochs") { Description = "Override the experiment's epochs." };
@@ -25,7 +27,7 @@ internal static class RunCommand
         var device = new Option<string?>("--device") { Description = "cpu (default) or cuda (CUDA builds only)." };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
         {
-            experiment, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, device,
+            experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, device,
         };
         foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads })
             option.Validators.Add(result =>
@@ -41,11 +43,10 @@ internal static class RunCommand
                 Seed = parse.GetValue(seed), Threads = parse.GetValue(threads), LearningRate = parse.GetValue(lr),
                 ValidationFraction = parse.GetValue(validation), Augmentation = parse.GetValue(augment), Device = parse.GetValue(device),
             };
-            var (report, folder) = new ExperimentRunner(error).Run(ExperimentCatalog.Get(parse.GetValue(experiment)!), settings);
-            output.WriteLine($"accuracy {report.Metrics.Accuracy:0.0000}  macro F1 {report.Metrics.MacroF1:0.0000}  weighted F1 {report.Metrics.WeightedF1:0.0000}");
-            output.WriteLine($"model:  {Path.Combine(folder, ExperimentRunner.ModelFile)}");
-            output.WriteLine($"report: {Path.Combine(folder, ExperimentRunner.ReportFile)}");
-            return 0;
+            var names = parse.GetValue(all) ? ExperimentCatalog.Names.ToArray() : parse.GetValue(experiment) ?? [];
+            if (names.Length == 0) throw new MlNetVisionException("Name an experiment (see 'list'), several, or --all.");
+            var experiments = names.Select(ExperimentCatalog.Get).ToList();
+            return new BatchRun(output, error).Run(experiments, settings);
         });
         return command;
     }

@@ -132,7 +132,7 @@ public sealed class ExperimentRunner(TextWriter log)
     }
 
     /// <summary><c>artifacts/</c> of the repository this runs from (found upwards from the working directory), else of the working directory.</summary>
-    private static string ArtifactsRoot()
+    public static string ArtifactsRoot()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "MlNetVision.sln"))) return Path.Combine(dir.FullName, "artifacts");

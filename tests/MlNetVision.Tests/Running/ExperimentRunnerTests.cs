@@ -85,3 +85,24 @@ public class ExperimentRunnerTests
         Assert.Contains("simple_cnn", log.ToString());
     }
 }
+
+public class BatchRunTests
+{
+    [Fact]
+    public void Run_TwoExperimentsOneFailing_ContinuesAndReportsBoth()
+    {
+        using var data = new TempFolder();
+        using var output = new TempFolder();
+        TinyCifar.Write(data.Path, perTrainFile: 4, testRecords: 10);
+        File.WriteAllText(output.Combine("simple-vit"), "a file where the run folder should go");
+        var stdout = new StringWriter();
+        var log = new StringWriter();
+
+        int code = CommandLine.Run(["run", "simple-vit", "simple-cnn", "--data", data.Path, "--output", output.Path, "--epochs", "1", "--threads", "1"], stdout, log);
+
+        Assert.Equal(CommandLine.UserError, code);
+        Assert.Matches(@"\| simple-vit \| failed \|", stdout.ToString());
+        Assert.Matches(@"\| simple-cnn \| \d\.\d{4} \|", stdout.ToString());
+        Assert.True(File.Exists(output.Combine("simple-cnn", ExperimentRunner.ReportFile)));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace MlNetVision.Reporting;
+
+/// <summary>
+/// <c>comparison.md</c>: the seed study's table shape (model | accuracy | macro F1 | weighted F1, before and
+/// after augmentation) plus training time, images/s and parameters, with the seed's published numbers
+/// beside ours.
+/// </summary>
+public static class ComparisonTable
+{
+    /// <summary>Renders the comparison of <paramref name="runs"/> (label, report).</summary>
+    public static string Render(IReadOnlyList<(string Label, RunReport Report)> runs)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var s = new StringBuilder();
+        s.AppendLine("# Comparison");
+        s.AppendLine();
+        s.AppendLine("| run | model | augmentation | accuracy | macro F1 | weighted F1 | seed accuracy | seed macro F1 | train time | train img/s | parameters |");
+        s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var (label, r) in runs)
+        {
+            s.AppendLine(c, $"| {label} | {r.Model} | {AugmentationLabel(r)} | {r.Metrics.Accuracy:0.0000} | {r.Metrics.MacroF1:0.0000} | {r.Metrics.WeightedF1:0.0000} | " +
+                            $"{Number(r.Reference?.Accuracy)} | {Number(r.Reference?.MacroF1)} | {Duration(r.Timing.TrainSeconds)} | {r.Timing.TrainImagesPerSecond:0} | {r.Parameters:N0} |");
+        }
+        var pairs = BeforeAfter(runs);
+        if (pairs.Count > 0)
+        {
+            s.AppendLine();
+            s.AppendLine("## Before and after augmentation");
+            s.AppendLine();
+            s.AppendLine("Same model, input size and epochs; without augmentation (before) and with it (after).");
+            s.AppendLine();
+            s.AppendLine("| model | accuracy before | accuracy after | macro F1 before | macro F1 after | weighted F1 before | weighted F1 after |");
+            s.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var (model, before, after) in pairs)
+                s.AppendLine(c, $"| {model} | {before.Metrics.Accuracy:0.0000} | {after.Metrics.Accuracy:0.0000} | {before.Metrics.MacroF1:0.0000} | {after.Metrics.MacroF1:0.0000} | {before.Metrics.WeightedF1:0.0000} | {after.Metrics.WeightedF1:0.0000} |");
+        }
+        s.AppendLine();
+        s.AppendLine("Seed numbers are the seed study's published results for the same recipe, where it published them.");
+        return s.ToString();
+    }
+
+    /// <summary>Pairs of runs that differ only by augmentation (model, input size, epochs equal); the best of each side.</summary>
+    public static IReadOnlyList<(string Model, RunReport Before, RunReport After)> BeforeAfter(IReadOnlyList<(string Label, RunReport Report)> runs) =>
+        runs.GroupBy(r => (r.Report.Model, r.Report.Config.Trainer.ImageSize, r.Report.Config.PipelineImageSize, r.Report.Config.Trainer.Epochs))
+            .Select(g => (
+                Key: g.Key,
+                Before: g.Where(r => string.IsNullOrEmpty(r.Report.Config.Trainer.Augmentation)).Select(r => r.Report).OrderByDescending(r => r.Metrics.Accuracy).FirstOrDefault(),
+                After: g.Where(r => !string.IsNullOrEmpty(r.Report.Config.Trainer.Augmentation)).Select(r => r.Report).OrderByDescending(r => r.Metrics.Accuracy).FirstOrDefault()))
+            .Where(x => x.Before is not null && x.After is not null)
+            .Select(x => ($"{x.Key.Model} ({(x.Key.ImageSize == 0 ? x.Key.PipelineImageSize : x.Key.ImageSize)} px, {x.Key.Epochs} epochs)", x.Before!, x.After!))
+            .ToList();
+
+    private static string AugmentationLabel(RunReport r) => string.IsNullOrEmpty(r.Config.Trainer.Augmentation) ? "none" : r.Config.Trainer.Augmentation.Replace("|", "/");
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "–";
+
+    private static string Duration(double seconds) => seconds >= 3600 ? $"{seconds / 3600:0.0} h" : seconds >= 60 ? $"{seconds / 60:0.0} min" : $"{seconds:0} s";
+}

@@ -1,0 +1,66 @@
+using MlNetVision.Reporting;
+using MlNetVision.Tests.TestSupport;
+
+namespace MlNetVision.Tests.Reporting;
+
+public class ComparisonTests
+{
+    private static readonly IReadOnlyList<(string, RunReport)> Runs =
+    [
+        ("plain", HandMadeReports.Create("plain", 0.7, seedAccuracy: 0.7145)),
+        ("augmented", HandMadeReports.Create("augmented", 0.8, augmentation: "flip", trainSeconds: 300)),
+    ];
+
+    [Fact]
+    public void Render_TwoReports_HasOneRowEachWithTheirNumbers()
+    {
+        var table = ComparisonTable.Render(Runs);
+
+        var rows = table.Split('\n').Where(l => l.StartsWith("| plain") || l.StartsWith("| augmented")).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("| plain | simple_cnn | none | 0.7000 | 0.7000 | 0.7000 | 0.7145 | – | 2.0 min | 2 | 545,098 |", rows[0]);
+        Assert.Contains("| augmented | simple_cnn | flip | 0.8000 | 0.8000 | 0.8000 | – | – | 5.0 min |", rows[1]);
+    }
+
+    [Fact]
+    public void Render_SameModelWithAndWithoutAugmentation_HasBeforeAfterRow()
+    {
+        var table = ComparisonTable.Render(Runs);
+
+        Assert.Contains("## Before and after augmentation", table);
+        Assert.Contains("| simple_cnn (32 px, 2 epochs) | 0.7000 | 0.8000 | 0.7000 | 0.8000 | 0.7000 | 0.8000 |", table);
+    }
+
+    [Fact]
+    public void Write_TwoReports_WritesValidPngsOfTheExpectedSize()
+    {
+        using var temp = new TempFolder();
+
+        var files = Comparison.Write(Runs, temp.Path);
+
+        var pngs = files.Where(f => f.EndsWith(".png")).ToList();
+        Assert.Equal(4 + 2, pngs.Count);
+        foreach (var png in pngs)
+        {
+            var bytes = File.ReadAllBytes(png);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+            int width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+            int height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
+            Assert.Equal((1000, 640), (width, height));
+            Assert.True(bytes.Length > 10_000, $"{png} looks empty ({bytes.Length} bytes)");
+        }
+    }
+
+    [Fact]
+    public void Load_FolderOfReports_FindsThemRecursively()
+    {
+        using var temp = new TempFolder();
+        ReportJson.Write(Runs[0].Item2, temp.Combine("a", "report.json"));
+        ReportJson.Write(Runs[1].Item2, temp.Combine("b", "c", "report.json"));
+
+        var loaded = Comparison.Load([temp.Path]);
+
+        Assert.Equal(["plain", "augmented"], loaded.Select(r => r.Label));
+        Assert.Equal(0.7, loaded[0].Report.Metrics.Accuracy, 12);
+    }
+}
