@@ -16,8 +16,10 @@ namespace MlNetVision.Models;
 /// <param name="Dropout">Dropout (PyTorch's default 0.1).</param>
 /// <param name="NormFirst">Pre-norm layers and a final LayerNorm when true; PyTorch's default post-norm when false.</param>
 /// <param name="Gelu">GELU instead of PyTorch's default ReLU.</param>
+/// <param name="UnitNormalEmbeddings">Class token and positional embeddings drawn from N(0, 1), as the seed's ViTs do;
+/// otherwise timm's (zeros and truncated normal, std 0.02).</param>
 public sealed record EncoderVitShape(int Patch = 16, int Dim = 128, int Depth = 4, int Heads = 4, int FeedForward = 2048,
-    double Dropout = 0.1, bool NormFirst = false, bool Gelu = false);
+    double Dropout = 0.1, bool NormFirst = false, bool Gelu = false, bool UnitNormalEmbeddings = true);
 
 /// <summary>
 /// The seed's 224-px ViT: a patch convolution, a cls token and positional embeddings, a stack of
@@ -42,8 +44,8 @@ public sealed class EncoderVit : ImageClassifier
         Shape = shape;
         int tokens = (spec.ImageSize / shape.Patch) * (spec.ImageSize / shape.Patch);
         patch_embed = Conv2d(3, shape.Dim, shape.Patch, stride: shape.Patch);
-        cls_token = Parameter(zeros(1, 1, shape.Dim));
-        pos_embed = Parameter(init.trunc_normal_(empty(1, tokens + 1, shape.Dim), std: 0.02));
+        cls_token = Parameter(shape.UnitNormalEmbeddings ? randn(1, 1, shape.Dim) : zeros(1, 1, shape.Dim));
+        pos_embed = Parameter(shape.UnitNormalEmbeddings ? randn(1, tokens + 1, shape.Dim) : init.trunc_normal_(empty(1, tokens + 1, shape.Dim), std: 0.02));
         encoder = ModuleList(Enumerable.Range(0, shape.Depth)
             .Select(_ => new EncoderLayer(shape.Dim, shape.Heads, shape.FeedForward, shape.Dropout, shape.NormFirst, shape.Gelu)).ToArray());
         norm = LayerNorm(shape.Dim);

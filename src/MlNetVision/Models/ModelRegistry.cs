@@ -31,8 +31,8 @@ public static class ModelRegistry
             spec => new SimpleCnn(spec, hidden: 256), SmokeImageSize: 32),
         new("simple_vit_224", "the seed's 224-px ViT: patch 16, dim 128, 4 standard post-norm encoder layers (ReLU, FF 2048), 4 heads", 224,
             spec => new EncoderVit(spec, new EncoderVitShape()), SmokeImageSize: 32),
-        new("simple_vit_224_prenorm", "simple_vit_224 made trainable: pre-norm layers, GELU, FF 512, final LayerNorm", 224,
-            spec => new EncoderVit(spec, new EncoderVitShape(FeedForward: 512, NormFirst: true, Gelu: true)), SmokeImageSize: 32),
+        new("simple_vit_224_prenorm", "simple_vit_224 made trainable: pre-norm layers, GELU, FF 512, final LayerNorm, small embedding init", 224,
+            spec => new EncoderVit(spec, new EncoderVitShape(FeedForward: 512, NormFirst: true, Gelu: true, UnitNormalEmbeddings: false)), SmokeImageSize: 32),
     }.ToDictionary(e => e.Name);
 
     /// <summary>Registered names, sorted.</summary>
