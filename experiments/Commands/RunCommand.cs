@@ -24,10 +24,13 @@ internal static class RunCommand
         var lr = new Option<double?>("--lr") { Description = "Override the learning rate." };
         var validation = new Option<double?>("--validation-fraction") { Description = "Hold out this fraction of the training images to report validation accuracy per epoch." };
         var augment = new Option<string?>("--augment") { Description = "Augmentation spec replacing the experiment's, e.g. flip,crop:pad=4:mode=reflect,jitter,rotate:degrees=15 or randaugment:n=2:m=9; 'none' turns it off." };
+        var clip = new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value before each step." };
+        var checkpointMinutes = new Option<double?>("--checkpoint-minutes") { Description = "Minutes between mid-epoch checkpoints (default 10; one is always written after each epoch)." };
+        var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run from its checkpoint: the run folder, or nothing for the newest interrupted run of the experiment.", Arity = ArgumentArity.ZeroOrOne };
         var device = new Option<string?>("--device") { Description = "cpu (default) or cuda (CUDA builds only)." };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
         {
-            experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, device,
+            experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, clip, checkpointMinutes, resume, device,
         };
         foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads })
             option.Validators.Add(result =>
@@ -42,11 +45,26 @@ internal static class RunCommand
                 BatchSize = parse.GetValue(batch), LimitTrain = parse.GetValue(limitTrain), LimitTest = parse.GetValue(limitTest), Stratified = parse.GetValue(stratified),
                 Seed = parse.GetValue(seed), Threads = parse.GetValue(threads), LearningRate = parse.GetValue(lr),
                 ValidationFraction = parse.GetValue(validation), Augmentation = parse.GetValue(augment), Device = parse.GetValue(device),
+                GradientClipNorm = parse.GetValue(clip), CheckpointMinutes = parse.GetValue(checkpointMinutes),
             };
+            using var interrupt = new InterruptHandler(error);
+            if (parse.GetResult(resume) is not null)
+            {
+                var names0 = parse.GetValue(experiment) ?? [];
+                if (names0.Length > 1 || parse.GetValue(all)) throw new MlNetVisionException("--resume continues one run: name one experiment (or none, with the run folder).");
+                var folder = parse.GetValue(resume) is { } dir ? ExperimentRunner.FindResumable("", dir)
+                    : names0.Length == 1 ? ExperimentRunner.FindResumable(ExperimentCatalog.Get(names0[0]).Name, null)
+                    : throw new MlNetVisionException("--resume needs the experiment name or the run folder.");
+                var saved = ExperimentRunner.ReadSavedRun(folder);
+                if (names0.Length == 1 && names0[0] != saved.Experiment)
+                    throw new MlNetVisionException($"{folder} is a run of {saved.Experiment}, not {names0[0]}.");
+                var resumed = saved.Settings with { Data = settings.Data ?? saved.Settings.Data, Threads = settings.Threads ?? saved.Settings.Threads, Output = folder };
+                return new BatchRun(output, error).Run([ExperimentCatalog.Get(saved.Experiment)], resumed, resume: true, interrupt.Token);
+            }
             var names = parse.GetValue(all) ? ExperimentCatalog.Names.ToArray() : parse.GetValue(experiment) ?? [];
             if (names.Length == 0) throw new MlNetVisionException("Name an experiment (see 'list'), several, or --all.");
             var experiments = names.Select(ExperimentCatalog.Get).ToList();
-            return new BatchRun(output, error).Run(experiments, settings);
+            return new BatchRun(output, error).Run(experiments, settings, resume: false, interrupt.Token);
         });
         return command;
     }

@@ -10,19 +10,25 @@ namespace MlNetVision.Experiments.Running;
 /// </summary>
 public sealed class BatchRun(TextWriter output, TextWriter log)
 {
-    /// <summary>Runs every experiment; returns 0 when all succeeded, else the user-error exit code.</summary>
-    public int Run(IReadOnlyList<Experiment> experiments, RunSettings settings)
+    /// <summary>
+    /// Runs every experiment; returns 0 when all succeeded, <see cref="InterruptHandler.InterruptedExitCode"/> when
+    /// one was interrupted (the rest are not started), else the user-error exit code.
+    /// </summary>
+    public int Run(IReadOnlyList<Experiment> experiments, RunSettings settings, bool resume = false, CancellationToken cancellation = default)
     {
+        bool interrupted = false;
         var rows = new List<string>();
         int failed = 0;
         foreach (var experiment in experiments)
         {
+            if (cancellation.IsCancellationRequested) break;
             var own = experiments.Count > 1 && settings.Output is not null
                 ? settings with { Output = Path.Combine(settings.Output, experiment.Name) } : settings;
             try
             {
-                var (report, folder) = new ExperimentRunner(log).Run(experiment, own);
-                rows.Add($"| {experiment.Name} | {report.Metrics.Accuracy:0.0000} | {report.Metrics.MacroF1:0.0000} | {report.Metrics.WeightedF1:0.0000} | " +
+                var (report, folder) = new ExperimentRunner(log).Run(experiment, own, resume, cancellation);
+                interrupted |= report.Status == "interrupted";
+                rows.Add($"| {experiment.Name}{(report.Status == "interrupted" ? " (interrupted)" : "")} | {report.Metrics.Accuracy:0.0000} | {report.Metrics.MacroF1:0.0000} | {report.Metrics.WeightedF1:0.0000} | " +
                          $"{report.Timing.TrainSeconds:0} s | {folder} |");
             }
             catch (Exception e) when (experiments.Count > 1 && e is MlNetVisionException or TorchUnavailableException or ArgumentException or IOException)
@@ -36,6 +42,6 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
         output.WriteLine("| experiment | accuracy | macro F1 | weighted F1 | training | files |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var row in rows) output.WriteLine(row);
-        return failed == 0 ? 0 : Commands.CommandLine.UserError;
+        return interrupted ? InterruptHandler.InterruptedExitCode : failed == 0 ? 0 : Commands.CommandLine.UserError;
     }
 }

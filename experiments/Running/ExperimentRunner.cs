@@ -9,6 +9,8 @@ using MlNetVision.Experiments.Definitions;
 using MlNetVision.Infrastructure;
 using MlNetVision.Reporting;
 using MlNetVision.Training;
+using MlNetVision.Training.Checkpoints;
+using System.Text.Json;
 
 namespace MlNetVision.Experiments.Running;
 
@@ -26,14 +28,22 @@ public sealed class ExperimentRunner(TextWriter log)
     /// <summary>The readable summary's file name.</summary>
     public const string SummaryFile = "summary.md";
 
-    /// <summary>Runs <paramref name="experiment"/> with <paramref name="settings"/>; returns the report.</summary>
-    public (RunReport Report, string Folder) Run(Experiment experiment, RunSettings settings)
+    /// <summary>The settings file a run leaves for <c>--resume</c>.</summary>
+    public const string SettingsFile = "run.json";
+
+    /// <summary>
+    /// Runs <paramref name="experiment"/> with <paramref name="settings"/>; returns the report. With
+    /// <paramref name="resume"/>, continues the run in <see cref="RunSettings.Output"/> from its checkpoint.
+    /// A cancelled run still evaluates and saves the best model so far, with status <c>interrupted</c>.
+    /// </summary>
+    public (RunReport Report, string Folder) Run(Experiment experiment, RunSettings settings, bool resume = false, CancellationToken cancellation = default)
     {
         var started = DateTimeOffset.UtcNow;
         var total = Stopwatch.StartNew();
-        var options = Resolve(experiment.Trainer, settings);
-        options.Validate();
         var output = PrepareOutput(settings.Output, experiment.Name, started);
+        var options = Resolve(experiment.Trainer, settings) with { CheckpointDirectory = output, Resume = resume };
+        options.Validate();
+        if (!resume) AtomicFile.WriteAllText(Path.Combine(output, SettingsFile), JsonSerializer.Serialize(new SavedRun(experiment.Name, settings with { Output = output }), ReportJson.Options));
 
         var folder = Cifar10Dataset.EnsureAvailable(settings.Data, log);
         var (train, test) = Cifar10Dataset.Load(folder);
@@ -46,7 +56,7 @@ public sealed class ExperimentRunner(TextWriter log)
         var preprocess = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassNamesView(ml, train.ClassNames))
             .Append(ml.Transforms.ResizeImages("Image", size, size, "Image", ImageResizingEstimator.ResizingKind.IsoCrop))
             .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255));
-        var trainer = new TorchImageClassificationTrainer(ml, options, log);
+        var trainer = new TorchImageClassificationTrainer(ml, options, log, cancellation);
         var fitted = preprocess.Append(trainer).Fit(ImageSetDataView.Create(ml, train));
         var summary = trainer.LastSummary!;
 
@@ -62,6 +72,7 @@ public sealed class ExperimentRunner(TextWriter log)
         {
             Experiment = experiment.Name,
             Model = options.ModelName,
+            Status = summary.Interrupted ? "interrupted" : "completed",
             StartedAt = started,
             Config = new RunConfig(options, size, settings.LimitTrain, settings.LimitTest, settings.Stratified),
             Dataset = new DatasetInfo("cifar10", folder, summary.TrainCount, summary.ValidationCount, test.Count, Checksums(folder)),
@@ -76,6 +87,8 @@ public sealed class ExperimentRunner(TextWriter log)
         };
         ReportJson.Write(report, Path.Combine(output, ReportFile));
         AtomicFile.WriteAllText(Path.Combine(output, SummaryFile), SummaryMarkdown.Render(report));
+        if (!summary.Interrupted) new CheckpointStore(output).Clear();
+        if (summary.Interrupted) log.WriteLine($"{experiment.Name}: interrupted after {summary.History.Count} epochs; continue with: run {experiment.Name} --resume {output}");
         log.WriteLine($"{experiment.Name}: accuracy {report.Metrics.Accuracy:0.0000}, macro F1 {report.Metrics.MacroF1:0.0000}, " +
                       $"weighted F1 {report.Metrics.WeightedF1:0.0000}; training {summary.TrainSeconds:0.0} s; wrote {output}");
         return (report, output);
@@ -91,6 +104,8 @@ public sealed class ExperimentRunner(TextWriter log)
         LearningRate = settings.LearningRate ?? options.LearningRate,
         ValidationFraction = settings.ValidationFraction ?? options.ValidationFraction,
         Device = settings.Device ?? options.Device,
+        GradientClipNorm = settings.GradientClipNorm ?? options.GradientClipNorm,
+        CheckpointIntervalMinutes = settings.CheckpointMinutes ?? options.CheckpointIntervalMinutes,
         Augmentation = settings.Augmentation is null ? options.Augmentation : settings.Augmentation == "none" ? "" : settings.Augmentation,
     };
 
@@ -108,6 +123,46 @@ public sealed class ExperimentRunner(TextWriter log)
             .Fit(inputSchema);
         var serving = imageTransforms.Append(classifier);
         AtomicFile.Write(path, stream => ml.Model.Save(serving, inputSchema.Schema, stream));
+    }
+
+    /// <summary>A run's saved settings, read back by <c>--resume</c>.</summary>
+    public sealed record SavedRun(string Experiment, RunSettings Settings);
+
+    /// <summary>
+    /// The run folder to resume: <paramref name="folder"/> when given, else the newest folder under
+    /// <c>artifacts/&lt;experiment&gt;/</c> that still holds a checkpoint.
+    /// </summary>
+    public static string FindResumable(string experiment, string? folder)
+    {
+        if (folder is not null)
+        {
+            if (!File.Exists(Path.Combine(folder, SettingsFile)))
+                throw new MlNetVisionException($"{folder} is not a run folder ({SettingsFile} is missing).");
+            if (!File.Exists(Path.Combine(folder, CheckpointStore.CheckpointFile)))
+                throw new MlNetVisionException($"{folder} has no checkpoint to resume from: the run completed, or never finished a step.");
+            return Path.GetFullPath(folder);
+        }
+        var root = Path.Combine(ArtifactsRoot(), experiment);
+        var candidates = Directory.Exists(root)
+            ? Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, CheckpointStore.CheckpointFile)) && File.Exists(Path.Combine(d, SettingsFile)))
+                .OrderByDescending(Directory.GetLastWriteTimeUtc).ToList()
+            : [];
+        return candidates.FirstOrDefault()
+            ?? throw new MlNetVisionException($"No interrupted run of {experiment} to resume under {root}; name the run folder: --resume DIR.");
+    }
+
+    /// <summary>Reads a run folder's saved settings.</summary>
+    public static SavedRun ReadSavedRun(string folder)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SavedRun>(File.ReadAllText(Path.Combine(folder, SettingsFile)), ReportJson.Options)
+                ?? throw new MlNetVisionException($"{Path.Combine(folder, SettingsFile)} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new MlNetVisionException($"{Path.Combine(folder, SettingsFile)} cannot be read: {e.Message}", e);
+        }
     }
 
     private static ImageSet Limit(ImageSet set, int? limit, bool stratified, int seed) =>

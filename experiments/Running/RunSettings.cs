@@ -27,6 +27,10 @@ public sealed record RunSettings
     public double? ValidationFraction { get; init; }
     /// <summary><c>--augment</c>: replaces the experiment's augmentation spec (<c>none</c> turns it off).</summary>
     public string? Augmentation { get; init; }
+    /// <summary><c>--clip-grad</c>: gradient norm clipping.</summary>
+    public double? GradientClipNorm { get; init; }
+    /// <summary><c>--checkpoint-minutes</c>: minutes between mid-epoch checkpoints.</summary>
+    public double? CheckpointMinutes { get; init; }
     /// <summary><c>--device</c>.</summary>
     public string? Device { get; init; }
 }

@@ -12,7 +12,7 @@ public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccura
 /// <summary>The outcome of a training run.</summary>
 /// <param name="History">One record per epoch.</param>
 /// <param name="TrainSeconds">Wall time of all training steps (validation excluded).</param>
-/// <param name="TrainImages">Training images processed (rows × epochs).</param>
+/// <param name="TrainImages">Training images processed (rows × completed epochs).</param>
 /// <param name="TrainCount">Rows trained on.</param>
 /// <param name="ValidationCount">Rows held out.</param>
 /// <param name="ParameterCount">Trainable parameters of the model.</param>
@@ -23,6 +23,15 @@ public sealed record TrainingSummary(
     IReadOnlyList<EpochRecord> History, double TrainSeconds, long TrainImages, int TrainCount, int ValidationCount,
     long ParameterCount, IReadOnlyList<string> ClassNames, int PipelineImageSize, int ModelImageSize)
 {
+    /// <summary>True when cancellation stopped training early.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>The epoch with the best validation accuracy, when there was a validation split.</summary>
+    public int? BestEpoch { get; init; }
+
+    /// <summary>The global step the run resumed from (0 for a fresh run).</summary>
+    public long ResumedFromStep { get; init; }
+
     /// <summary>Training throughput.</summary>
     public double TrainImagesPerSecond => TrainSeconds > 0 ? TrainImages / TrainSeconds : 0;
 }

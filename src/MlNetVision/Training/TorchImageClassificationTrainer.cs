@@ -5,6 +5,7 @@ using MlNetVision.Infrastructure;
 using MlNetVision.Models;
 using MlNetVision.Native;
 using MlNetVision.Onnx;
+using MlNetVision.Training.Checkpoints;
 using TorchSharp;
 
 namespace MlNetVision.Training;
@@ -21,9 +22,19 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     private readonly MLContext _mlContext;
     private readonly TextWriter _log;
 
+    private readonly CancellationToken _cancellation;
+
     /// <summary>Creates the trainer; prefer the catalog extension <c>TorchImageClassifier</c>.</summary>
-    public TorchImageClassificationTrainer(MLContext mlContext, TorchImageClassifierOptions options, TextWriter? log = null)
+    /// <param name="mlContext">The context for the output transformers.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="log">Progress and messages (default: standard error).</param>
+    /// <param name="cancellation">Stops training after the current step; <see cref="Fit"/> then writes a checkpoint
+    /// (with <see cref="TorchImageClassifierOptions.CheckpointDirectory"/>) and returns the best model so far
+    /// (by validation accuracy when there is a validation split, else the current one), with
+    /// <see cref="TrainingSummary.Interrupted"/> set.</param>
+    public TorchImageClassificationTrainer(MLContext mlContext, TorchImageClassifierOptions options, TextWriter? log = null, CancellationToken cancellation = default)
     {
+        _cancellation = cancellation;
         _mlContext = mlContext;
         Options = options;
         _log = log ?? Console.Error;
@@ -61,14 +72,20 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         _log.WriteLine($"training {Options.ModelName} ({model.ParameterCount:N0} parameters) on {train.Count:N0} images " +
                        $"({pipelineSize} px{(modelSize != pipelineSize ? $" resized to {modelSize} px" : "")}), {Options.Epochs} epochs, batch {Options.BatchSize}, " +
                        $"{Options.Optimizer} lr {Options.LearningRate}, {torch.get_num_threads()} threads, {device.type}");
-        var clock = Stopwatch.StartNew();
-        var history = new TrainingLoop(Options, _log).Run(model, trainBatches, validationBatches);
-        clock.Stop();
+        var store = Options.CheckpointDirectory is null ? null : new CheckpointStore(Options.CheckpointDirectory);
+        var fingerprint = TrainingLoop.Fingerprint(Options, train.Count, classNames);
+        var result = new TrainingLoop(Options, _log).Run(model, trainBatches, validationBatches, _cancellation, store, fingerprint);
+        var history = result.History;
+        if (result.Interrupted && store is not null && store.TryLoadBest(model))
+            _log.WriteLine($"using the best weights so far: epoch {result.BestEpoch}, validation accuracy {result.BestValidationAccuracy:0.0000}");
 
         model.cpu();
         LastOnnxModel = ClassifierOnnxExporter.Export(model, new OnnxExportSettings(pipelineSize, Options.Mean, Options.Std, classNames));
-        LastSummary = new TrainingSummary(history, history.Sum(h => h.Seconds), (long)train.Count * Options.Epochs, train.Count,
-            validation?.Count ?? 0, model.ParameterCount, classNames, pipelineSize, modelSize);
+        LastSummary = new TrainingSummary(history, history.Sum(h => h.Seconds), (long)train.Count * history.Count, train.Count,
+            validation?.Count ?? 0, model.ParameterCount, classNames, pipelineSize, modelSize)
+        {
+            Interrupted = result.Interrupted, BestEpoch = result.BestEpoch, ResumedFromStep = result.ResumedFromStep,
+        };
         var firstRow = _mlContext.Data.TakeRows(input, 1);
         return ClassifierTransformers.Estimator(_mlContext, LastOnnxModel, classNames, Options.FeatureColumnName).Fit(firstRow);
     }

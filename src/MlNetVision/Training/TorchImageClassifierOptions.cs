@@ -93,6 +93,18 @@ public sealed record TorchImageClassifierOptions
     /// </summary>
     public string Augmentation { get; init; } = "";
 
+    /// <summary>Clip the gradient's global L2 norm to this value before each step; 0 = no clipping.</summary>
+    public double GradientClipNorm { get; init; }
+
+    /// <summary>Folder for checkpoints (<c>checkpoint.bin</c>, <c>best-weights.bin</c>); null = no checkpoints.</summary>
+    public string? CheckpointDirectory { get; init; }
+
+    /// <summary>Minutes between mid-epoch checkpoints (one is always written after each epoch); 0 = epoch ends only.</summary>
+    public double CheckpointIntervalMinutes { get; init; } = 10;
+
+    /// <summary>Continue from the checkpoint in <see cref="CheckpointDirectory"/> when there is one.</summary>
+    public bool Resume { get; init; }
+
     /// <summary>Show a live progress bar (plain log lines when output is not a terminal).</summary>
     public bool ShowProgress { get; init; } = true;
 
@@ -108,6 +120,9 @@ public sealed record TorchImageClassifierOptions
         Require(ValidationFraction is >= 0 and < 1, $"ValidationFraction must be in [0, 1) (got {ValidationFraction}).");
         Require(WarmupFraction is >= 0 and < 1, $"WarmupFraction must be in [0, 1) (got {WarmupFraction}).");
         Require(ImageSize >= 0, $"ImageSize must be 0 (the pipeline's) or positive (got {ImageSize}).");
+        Require(GradientClipNorm >= 0, $"GradientClipNorm must be non-negative (got {GradientClipNorm}).");
+        Require(CheckpointIntervalMinutes >= 0, $"CheckpointIntervalMinutes must be non-negative (got {CheckpointIntervalMinutes}).");
+        Require(!Resume || CheckpointDirectory is not null, "Resume needs a CheckpointDirectory.");
         Require(Threads >= 0, $"Threads must be 0 (one per core) or positive (got {Threads}).");
         Require(Mean.Length == 3 && Std.Length == 3 && Std.All(s => s > 0), "Mean and Std need three values (R, G, B), Std positive.");
         Require(Device is "cpu" or "cuda", $"Device must be 'cpu' or 'cuda' (got '{Device}').");

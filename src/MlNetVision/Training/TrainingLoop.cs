@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MlNetVision.Infrastructure;
 using MlNetVision.Models;
 using MlNetVision.Training.Augmentation;
+using MlNetVision.Training.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,65 +10,122 @@ namespace MlNetVision.Training;
 
 /// <summary>
 /// The one training loop: per epoch a seeded shuffle, then per step (inside its own dispose scope) batch →
-/// augment → resize → normalise → forward → cross-entropy → backward → optimizer step with the scheduled rate.
-/// Validation accuracy (eval mode, no grad) after each epoch when there is a validation split.
+/// augment → resize → normalise → forward → cross-entropy → backward → optional gradient clipping →
+/// optimizer step with the scheduled rate. Validation accuracy (eval mode, no grad) after each epoch when
+/// there is a validation split. With a <see cref="CheckpointStore"/>, it writes a checkpoint after every
+/// epoch, every <see cref="TorchImageClassifierOptions.CheckpointIntervalMinutes"/>, and when cancelled
+/// (after finishing the current step), keeps the best weights by validation accuracy, and can resume
+/// exactly: the shuffle of epoch e and the augmentation of step s depend only on (seed, e) and (seed, s).
 /// </summary>
 public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter? log = null)
 {
     private readonly TextWriter _log = log ?? Console.Error;
 
-    /// <summary>Trains <paramref name="model"/> in place and returns the per-epoch history.</summary>
-    public IReadOnlyList<EpochRecord> Run(ImageClassifier model, TensorBatches train, TensorBatches? validation, CancellationToken cancellation = default)
+    /// <summary>Raised after every optimizer step with the global step count.</summary>
+    public event Action<long>? StepCompleted;
+
+    /// <summary>A string that identifies everything that makes two runs' steps identical.</summary>
+    public static string Fingerprint(TorchImageClassifierOptions options, int trainCount, IReadOnlyList<string> classNames) =>
+        System.Text.Json.JsonSerializer.Serialize(options with
+        {
+            ShowProgress = false, Threads = 0, Device = "cpu", CheckpointDirectory = null, CheckpointIntervalMinutes = 0, Resume = false,
+        }) + $"|train={trainCount}|classes={string.Join(",", classNames)}";
+
+    /// <summary>Trains <paramref name="model"/> in place.</summary>
+    public TrainingResult Run(ImageClassifier model, TensorBatches train, TensorBatches? validation,
+        CancellationToken cancellation = default, CheckpointStore? store = null, string? fingerprint = null)
     {
         int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
         var schedule = new LearningRateSchedule(options.Schedule, options.LearningRate, (long)stepsPerEpoch * options.Epochs, options.WarmupFraction);
         using var optimizer = OptimizerFactory.Create(model.parameters(), options);
         var augmentation = AugmentationPipeline.Parse(options.Augmentation);
-        var history = new List<EpochRecord>();
-        var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
-        var shuffler = new Random(options.Seed);
-        long step = 0;
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        fingerprint ??= "unnamed";
+        var state = store is not null && options.Resume && store.HasCheckpoint ? store.Load(model, optimizer, fingerprint) : TrainingState.Start(fingerprint);
+        long resumedFrom = state.GlobalStep;
+        if (resumedFrom > 0) _log.WriteLine($"resuming at epoch {state.Epoch}, step {state.StepInEpoch + 1} (global step {state.GlobalStep}) from {store!.CheckpointPath}");
+        var history = state.History.ToList();
+        var lastCheckpoint = Stopwatch.StartNew();
+
+        for (int epoch = state.Epoch; epoch <= options.Epochs; epoch++)
         {
-            cancellation.ThrowIfCancellationRequested();
-            shuffler.Shuffle(order);
+            var order = EpochOrder(train.Count, epoch);
             model.train();
-            double lossSum = 0;
-            long correct = 0, seen = 0;
-            double rate = 0;
+            bool continuing = epoch == state.Epoch;
+            double lossSum = continuing ? state.LossSum : 0, secondsBefore = continuing ? state.EpochSeconds : 0;
+            long correct = continuing ? state.Correct : 0, seen = continuing ? state.Seen : 0;
+            int firstStep = continuing ? state.StepInEpoch : 0;
+            long step = state.GlobalStep;
+            double rate = schedule.At(Math.Max(0, step - 1));
             var clock = Stopwatch.StartNew();
             using var bar = options.ShowProgress ? new ConsoleProgress($"epoch {epoch}/{options.Epochs}", _log == Console.Error ? null : _log) : null;
-            for (int s = 0; s < stepsPerEpoch; s++, step++)
+            for (int s = firstStep; s < stepsPerEpoch; s++, step++)
             {
-                cancellation.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                int start = s * options.BatchSize, count = Math.Min(options.BatchSize, train.Count - start);
-                var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Images.device);
-                var (inputs, labels) = train.Batch(indices, augmentation, options.Seed, step);
-                rate = schedule.At(step);
-                OptimizerFactory.SetLearningRate(optimizer, rate);
-                optimizer.zero_grad();
-                var logits = model.forward(inputs);
-                var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
-                loss.backward();
-                optimizer.step();
-                float lossValue = loss.item<float>();
-                if (!float.IsFinite(lossValue))
-                    throw new MlNetVisionException($"Training diverged: the loss is {lossValue} at epoch {epoch}, step {s + 1}. Try a lower learning rate.");
-                lossSum += lossValue * count;
-                correct += logits.argmax(1).eq(labels).sum().item<long>();
-                seen += count;
+                if (cancellation.IsCancellationRequested)
+                {
+                    var stopped = new TrainingState(epoch, s, step, lossSum, correct, seen, secondsBefore + clock.Elapsed.TotalSeconds, history,
+                        state.BestValidationAccuracy, state.BestEpoch, fingerprint);
+                    store?.Save(stopped, model, optimizer);
+                    _log.WriteLine();
+                    _log.WriteLine($"interrupted at epoch {epoch}, step {s + 1}{(store is null ? "" : $"; checkpoint written to {store.CheckpointPath}")}");
+                    return new TrainingResult(history, true, state.BestValidationAccuracy, state.BestEpoch, resumedFrom);
+                }
+                using (var scope = NewDisposeScope())
+                {
+                    int start = s * options.BatchSize, count = Math.Min(options.BatchSize, train.Count - start);
+                    var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Images.device);
+                    var (inputs, labels) = train.Batch(indices, augmentation, options.Seed, step);
+                    rate = schedule.At(step);
+                    OptimizerFactory.SetLearningRate(optimizer, rate);
+                    optimizer.zero_grad();
+                    var logits = model.forward(inputs);
+                    var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
+                    float lossValue = loss.item<float>();
+                    if (!float.IsFinite(lossValue))
+                        throw new MlNetVisionException($"Training diverged: the loss is {lossValue} at epoch {epoch}, step {s + 1}. " +
+                            (store is { HasCheckpoint: true } ? $"The last good checkpoint is kept in {store.CheckpointPath}. " : "") +
+                            "Try a lower learning rate or --clip-grad.");
+                    loss.backward();
+                    if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(model.parameters(), options.GradientClipNorm);
+                    optimizer.step();
+                    lossSum += lossValue * count;
+                    correct += logits.argmax(1).eq(labels).sum().item<long>();
+                    seen += count;
+                }
+                StepCompleted?.Invoke(step + 1);
+                double elapsed = secondsBefore + clock.Elapsed.TotalSeconds;
                 bar?.Report(s + 1, stepsPerEpoch,
-                    $"step {s + 1}/{stepsPerEpoch} loss {lossSum / seen:0.0000} acc {(double)correct / seen:0.0000} {seen / clock.Elapsed.TotalSeconds:0} img/s");
+                    $"step {s + 1}/{stepsPerEpoch} loss {lossSum / seen:0.0000} acc {(double)correct / seen:0.0000} {seen / Math.Max(elapsed, 1e-9):0} img/s");
+                if (store is not null && options.CheckpointIntervalMinutes > 0 && lastCheckpoint.Elapsed.TotalMinutes >= options.CheckpointIntervalMinutes && s + 1 < stepsPerEpoch)
+                {
+                    store.Save(new TrainingState(epoch, s + 1, step + 1, lossSum, correct, seen, elapsed, history, state.BestValidationAccuracy, state.BestEpoch, fingerprint), model, optimizer);
+                    lastCheckpoint.Restart();
+                }
             }
-            clock.Stop();
+            double seconds = secondsBefore + clock.Elapsed.TotalSeconds;
             double? validationAccuracy = validation is null ? null : Accuracy(model, validation);
-            var record = new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationAccuracy, clock.Elapsed.TotalSeconds, rate);
+            var record = new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationAccuracy, seconds, rate);
             history.Add(record);
+            var best = (state.BestValidationAccuracy, state.BestEpoch);
+            if (validationAccuracy is { } v && (best.BestValidationAccuracy is null || v > best.BestValidationAccuracy))
+            {
+                best = (v, epoch);
+                store?.SaveBest(model);
+            }
+            state = new TrainingState(epoch + 1, 0, step, 0, 0, 0, 0, history, best.BestValidationAccuracy, best.BestEpoch, fingerprint);
+            store?.Save(state, model, optimizer);
+            lastCheckpoint.Restart();
             bar?.Report(stepsPerEpoch, stepsPerEpoch,
                 $"loss {record.TrainLoss:0.0000} acc {record.TrainAccuracy:0.0000}{(validationAccuracy is null ? "" : $" val {validationAccuracy:0.0000}")} {seen / record.Seconds:0} img/s", force: true);
         }
-        return history;
+        return new TrainingResult(history, false, state.BestValidationAccuracy, state.BestEpoch, resumedFrom);
+    }
+
+    /// <summary>The order of the training rows in <paramref name="epoch"/>: a shuffle seeded by (seed, epoch) only.</summary>
+    public long[] EpochOrder(int count, int epoch)
+    {
+        var order = Enumerable.Range(0, count).Select(i => (long)i).ToArray();
+        new Random((int)(AugmentationPipeline.StepSeed(options.Seed, -epoch) & int.MaxValue)).Shuffle(order);
+        return order;
     }
 
     /// <summary>Accuracy of <paramref name="model"/> over <paramref name="data"/>, in eval mode without gradients.</summary>

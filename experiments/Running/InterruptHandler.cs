@@ -1,0 +1,53 @@
+using System.Runtime.InteropServices;
+
+namespace MlNetVision.Experiments.Running;
+
+/// <summary>
+/// Turns the first Ctrl+C (SIGINT) or SIGTERM into a cancellation: training finishes its current step,
+/// writes a checkpoint, and the run evaluates and saves the best model so far. A second signal exits at
+/// once with code 130.
+/// </summary>
+public sealed class InterruptHandler : IDisposable
+{
+    /// <summary>Exit code of an interrupted run (128 + SIGINT).</summary>
+    public const int InterruptedExitCode = 130;
+
+    private readonly CancellationTokenSource _source = new();
+    private readonly List<PosixSignalRegistration> _registrations = [];
+    private readonly TextWriter _log;
+    private int _signals;
+
+    /// <summary>Starts listening.</summary>
+    public InterruptHandler(TextWriter log)
+    {
+        _log = log;
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+            _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
+    }
+
+    /// <summary>Cancelled by the first signal.</summary>
+    public CancellationToken Token => _source.Token;
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        if (Interlocked.Increment(ref _signals) == 1)
+        {
+            _log.WriteLine();
+            _log.WriteLine($"{context.Signal}: stopping after the current step, then saving a checkpoint and the best model so far (send it again to quit at once).");
+            _source.Cancel();
+        }
+        else
+        {
+            _log.WriteLine($"{context.Signal} again: quitting now.");
+            Environment.Exit(InterruptedExitCode);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var registration in _registrations) registration.Dispose();
+        _source.Dispose();
+    }
+}

@@ -1,0 +1,56 @@
+using MlNetVision.Experiments.Running;
+using MlNetVision.Reporting;
+using MlNetVision.Training.Checkpoints;
+using MlNetVision.Tests.TestSupport;
+
+namespace MlNetVision.Tests.Running;
+
+public class InterruptTests
+{
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public void Run_Signalled_SavesCheckpointAndInterruptedReport_ThenResumeCompletes(string signal)
+    {
+        using var data = new TempFolder();
+        using var output = new TempFolder();
+        TinyCifar.Write(data.Path, perTrainFile: 8, testRecords: 10);
+
+        using (var cli = new CliProcess("run", "simple-cnn", "--data", data.Path, "--output", output.Path, "--epochs", "100000", "--batch-size", "8", "--threads", "1"))
+        {
+            Assert.True(cli.WaitForError("epoch 2/", TimeSpan.FromSeconds(60)), cli.Error);
+            cli.Signal(signal);
+            int code = cli.WaitForExit(TimeSpan.FromSeconds(60));
+
+            Assert.True(code == InterruptHandler.InterruptedExitCode, $"exit {code}\n{cli.Error}");
+            Assert.Contains("stopping after the current step", cli.Error);
+        }
+        var report = ReportJson.Read(Path.Combine(output.Path, ExperimentRunner.ReportFile));
+        Assert.Equal("interrupted", report.Status);
+        Assert.True(report.History.Count >= 1);
+        Assert.True(File.Exists(Path.Combine(output.Path, ExperimentRunner.ModelFile)));
+        Assert.True(File.Exists(Path.Combine(output.Path, CheckpointStore.CheckpointFile)));
+
+        // the saved settings ask for 100,000 epochs: resume and interrupt again, proving it continues from the checkpoint
+        using (var again = new CliProcess("run", "--resume", output.Path))
+        {
+            Assert.True(again.WaitForError("resuming at epoch", TimeSpan.FromSeconds(60)), again.Error);
+            again.Signal(signal);
+            Assert.Equal(InterruptHandler.InterruptedExitCode, again.WaitForExit(TimeSpan.FromSeconds(60)));
+        }
+        var resumed = ReportJson.Read(Path.Combine(output.Path, ExperimentRunner.ReportFile));
+        Assert.True(resumed.History.Count >= report.History.Count);
+    }
+
+    [Fact]
+    public void Run_ResumeWithoutCheckpoint_ExitsWithUserError()
+    {
+        using var output = new TempFolder();
+        File.WriteAllText(output.Combine(ExperimentRunner.SettingsFile), "{}");
+
+        using var cli = new CliProcess("run", "--resume", output.Path);
+
+        Assert.Equal(2, cli.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Contains("no checkpoint to resume from", cli.Error);
+    }
+}
