@@ -25,6 +25,8 @@ public static class CommandLine
             RunCommand.Create(output, error),
             BenchCommand.Create(output),
             CompareCommand.Create(output),
+            PredictCommand.Create(output),
+            SoakCommand.Create(output),
         };
         try
         {

@@ -7,6 +7,7 @@ using MlNetVision.Data;
 using MlNetVision.Evaluation;
 using MlNetVision.Experiments.Definitions;
 using MlNetVision.Infrastructure;
+using MlNetVision.Persistence;
 using MlNetVision.Reporting;
 using MlNetVision.Training;
 using MlNetVision.Training.Checkpoints;
@@ -61,7 +62,8 @@ public sealed class ExperimentRunner(TextWriter log)
         var summary = trainer.LastSummary!;
 
         var modelPath = Path.Combine(output, ModelFile);
-        SaveServingModel(ml, fitted.LastTransformer, size, modelPath);
+        SaveServingModel(ml, fitted.LastTransformer, size, modelPath,
+            new ModelZipMetadata(ModelZipMetadata.CurrentSchemaVersion, experiment.Name, options.ModelName, summary.ClassNames, size, DateTimeOffset.UtcNow));
 
         var evalClock = Stopwatch.StartNew();
         var scored = fitted.Transform(ImageSetDataView.Create(ml, test));
@@ -114,7 +116,7 @@ public sealed class ExperimentRunner(TextWriter log)
     /// absolute or working-directory-relative paths), ResizeImages (iso-crop), ExtractPixels, then the
     /// trained ONNX transformers. Written to a temporary file and renamed into place.
     /// </summary>
-    public static void SaveServingModel(MLContext ml, ITransformer classifier, int size, string path)
+    public static void SaveServingModel(MLContext ml, ITransformer classifier, int size, string path, ModelZipMetadata metadata)
     {
         var inputSchema = ml.Data.LoadFromEnumerable(Array.Empty<ImagePathRow>());
         var imageTransforms = ml.Transforms.LoadImages("Image", imageFolder: "", ImageFolderReader.ImagePathColumn)
@@ -122,7 +124,14 @@ public sealed class ExperimentRunner(TextWriter log)
             .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255))
             .Fit(inputSchema);
         var serving = imageTransforms.Append(classifier);
-        AtomicFile.Write(path, stream => ml.Model.Save(serving, inputSchema.Schema, stream));
+        try
+        {
+            ModelZip.Save(ml, serving, inputSchema.Schema, metadata, path);
+        }
+        catch (IOException e)
+        {
+            throw new MlNetVisionException($"Could not write {path}: {e.Message} (is the disk full?). Nothing was written there; the checkpoint in the run folder keeps the training.", e);
+        }
     }
 
     /// <summary>A run's saved settings, read back by <c>--resume</c>.</summary>
@@ -168,10 +177,16 @@ public sealed class ExperimentRunner(TextWriter log)
     private static ImageSet Limit(ImageSet set, int? limit, bool stratified, int seed) =>
         limit is not { } n ? set : stratified ? set.StratifiedSample(n, seed) : set.Take(n);
 
+    /// <summary>
+    /// A run folder name no other run uses: <c>root/experiment/yyyyMMdd-HHmmss-pid-xxxx</c> (random suffix), so two runs
+    /// started in the same second, in one process or two, never share files.
+    /// </summary>
+    public static string NewRunFolder(string root, string experiment, DateTimeOffset started) =>
+        Path.Combine(root, experiment, $"{started:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..4]}");
+
     private static string PrepareOutput(string? option, string experiment, DateTimeOffset started)
     {
-        var folder = option is not null ? Path.GetFullPath(option)
-            : Path.Combine(ArtifactsRoot(), experiment, started.ToString("yyyyMMdd-HHmmss") + $"-{Environment.ProcessId}");
+        var folder = option is not null ? Path.GetFullPath(option) : NewRunFolder(ArtifactsRoot(), experiment, started);
         try
         {
             Directory.CreateDirectory(folder);

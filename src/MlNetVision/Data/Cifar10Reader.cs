@@ -23,6 +23,9 @@ public static class Cifar10Reader
                 throw new InvalidDatasetException(
                     $"{file}: {length} bytes is not a whole number of {Cifar10Format.RecordSize}-byte records " +
                     $"(record {length / Cifar10Format.RecordSize} is cut off after {length % Cifar10Format.RecordSize} bytes); the file is truncated or not CIFAR-10.");
+            if (length / Cifar10Format.RecordSize > Cifar10Format.RecordsPerBatch)
+                throw new InvalidDatasetException(
+                    $"{file}: {length / Cifar10Format.RecordSize:N0} records, more than the {Cifar10Format.RecordsPerBatch:N0} of an official batch file; the file is not CIFAR-10 or several were joined.");
             total += length / Cifar10Format.RecordSize;
         }
 

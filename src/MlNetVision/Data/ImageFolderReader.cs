@@ -17,6 +17,9 @@ public static class ImageFolderReader
 
     private static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".bmp"];
 
+    /// <summary>Images larger than this many pixels are rejected before decoding (40 megapixels, about 160 MB decoded).</summary>
+    public const long MaxPixels = 40_000_000;
+
     /// <summary>One image file and its class.</summary>
     public sealed record Entry(string ImagePath, string Label);
 
@@ -64,6 +67,8 @@ public static class ImageFolderReader
         bool bmp = read >= 2 && header[0] == (byte)'B' && header[1] == (byte)'M';
         if (!png && !jpeg && !bmp)
             throw new InvalidDatasetException($"{file} is not a PNG, JPEG or BMP image (unrecognised header).");
+        if (ImageHeader.TryReadSize(file) is { } size && (long)size.Width * size.Height > MaxPixels)
+            throw new InvalidDatasetException($"{file} is {size.Width}x{size.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels this reader accepts; shrink it first.");
         try
         {
             using var image = MLImage.CreateFromFile(file);

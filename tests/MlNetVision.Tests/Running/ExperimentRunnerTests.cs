@@ -106,3 +106,16 @@ public class BatchRunTests
         Assert.True(File.Exists(output.Combine("simple-cnn", ExperimentRunner.ReportFile)));
     }
 }
+
+public class RunFolderTests
+{
+    [Fact]
+    public void NewRunFolder_SameExperimentAndSecond_NeverCollides()
+    {
+        var started = DateTimeOffset.UtcNow;
+
+        var folders = Enumerable.Range(0, 50).Select(_ => ExperimentRunner.NewRunFolder("/root", "simple-cnn", started)).ToList();
+
+        Assert.Equal(50, folders.Distinct().Count());
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Microsoft.ML;
+using MlNetVision.Persistence;
+
+namespace MlNetVision.Experiments.Commands;
+
+/// <summary><c>predict &lt;model.zip&gt; &lt;image&gt;...</c>: classifies image files with a saved model.</summary>
+internal static class PredictCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var model = new Argument<string>("model") { Description = "A model.zip written by 'run'." };
+        var images = new Argument<string[]>("images") { Description = "Image files (PNG, JPEG, BMP; any size).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("predict", "Classify image files with a saved model zip (batch prediction).") { model, images };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(images)!;
+            foreach (var path in paths)
+                if (!File.Exists(path)) throw new Infrastructure.MlNetVisionException($"Image not found: {path}");
+            var ml = new MLContext();
+            var (transformer, _) = ModelZip.Load(ml, parse.GetValue(model)!);
+            foreach (var prediction in new ImagePredictor(ml, transformer).Predict(paths))
+                output.WriteLine($"{prediction.ImagePath}\t{prediction.Label}\t{prediction.Probability:0.0000}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,68 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MlNetVision.Infrastructure;
+
+namespace MlNetVision.Persistence;
+
+/// <summary>
+/// Saves and loads the model zip: ML.NET's own format (<c>mlContext.Model.Save</c>) plus
+/// <see cref="ModelZipMetadata"/>. Loading checks the file and the metadata's schema version first, so a
+/// corrupt or too-new zip gives one clear error instead of an ML.NET stack trace.
+/// </summary>
+public static class ModelZip
+{
+    /// <summary>The metadata entry's path inside the zip.</summary>
+    public const string MetadataEntry = "MlNetVision/metadata.json";
+
+    /// <summary>Saves <paramref name="model"/> with its input schema and metadata, atomically.</summary>
+    public static void Save(MLContext mlContext, ITransformer model, DataViewSchema inputSchema, ModelZipMetadata metadata, string path) =>
+        AtomicFile.Write(path, stream =>
+        {
+            mlContext.Model.Save(model, inputSchema, stream);
+            stream.Position = 0;
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true);
+            using var entry = zip.CreateEntry(MetadataEntry).Open();
+            JsonSerializer.Serialize(entry, metadata, Reporting.ReportJson.Options);
+        });
+
+    /// <summary>Loads a model zip.</summary>
+    /// <exception cref="MlNetVisionException">Missing, corrupt, not an ML.NET model, or from a newer schema version.</exception>
+    public static (ITransformer Model, ModelZipMetadata? Metadata) Load(MLContext mlContext, string path)
+    {
+        if (!File.Exists(path)) throw new MlNetVisionException($"Model file not found: {path}");
+        var metadata = ReadMetadata(path);
+        if (metadata is { SchemaVersion: > ModelZipMetadata.CurrentSchemaVersion })
+            throw new MlNetVisionException($"{path} was written by a newer MlNetVision (model schema {metadata.SchemaVersion}); this build reads schema {ModelZipMetadata.CurrentSchemaVersion}. Update MlNetVision.");
+        try
+        {
+            return (mlContext.Model.Load(path, out _), metadata);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // ML.NET reports a damaged zip with many exception types, often wrapped by its reflection-based loader.
+            var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
+            throw new MlNetVisionException($"{path} is not a loadable ML.NET model ({cause.GetType().Name}: {cause.Message.Split('\n')[0]}); the file is corrupt or not a model zip.", e);
+        }
+    }
+
+    /// <summary>The metadata of a zip, or null for an ML.NET zip without it.</summary>
+    /// <exception cref="MlNetVisionException">Not a zip, or unreadable metadata.</exception>
+    public static ModelZipMetadata? ReadMetadata(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var entry = zip.GetEntry(MetadataEntry);
+            if (entry is null) return null;
+            using var stream = entry.Open();
+            return JsonSerializer.Deserialize<ModelZipMetadata>(stream, Reporting.ReportJson.Options)
+                ?? throw new MlNetVisionException($"{path}: {MetadataEntry} is empty.");
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or IOException or NotSupportedException)
+        {
+            throw new MlNetVisionException($"{path} is not a valid model zip ({e.Message}); the file is corrupt or not a model.", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.IO.Compression;
+using Microsoft.ML;
+using MlNetVision.Experiments.Commands;
+using MlNetVision.Infrastructure;
+using MlNetVision.Persistence;
+using MlNetVision.Tests.TestSupport;
+
+namespace MlNetVision.Tests.Persistence;
+
+public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
+{
+    [Fact]
+    public void Load_SavedRun_HasMetadataAndPredicts()
+    {
+        var ml = new MLContext();
+
+        var (model, metadata) = ModelZip.Load(ml, run.ModelPath);
+
+        Assert.NotNull(metadata);
+        Assert.Equal(ModelZipMetadata.CurrentSchemaVersion, metadata.SchemaVersion);
+        Assert.Equal("simple-cnn", metadata.Experiment);
+        Assert.Equal(10, metadata.Classes.Count);
+        using var temp = new TempFolder();
+        TinyPng.Write(temp.Combine("a.png"), 50, 40, 200, 30, 30);
+        TinyPng.Write(temp.Combine("b.png"), 8, 8, 30, 30, 200);
+        var predictions = new ImagePredictor(ml, model).Predict([temp.Combine("a.png"), temp.Combine("b.png")]);
+        Assert.Equal(2, predictions.Count);
+        Assert.All(predictions, p => Assert.Contains(p.Label, metadata.Classes));
+        Assert.All(predictions, p => Assert.Equal(1f, p.Scores.Sum(), 4));
+    }
+
+    [Fact]
+    public void Load_NewerSchema_ThrowsAskingToUpdate()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("model.zip");
+        File.Copy(run.ModelPath, path);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            zip.GetEntry(ModelZip.MetadataEntry)!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(ModelZip.MetadataEntry).Open());
+            writer.Write("""{ "schemaVersion": 7, "experiment": "x", "model": "y", "classes": [], "pipelineImageSize": 32, "createdAt": "2030-01-01T00:00:00Z" }""");
+        }
+
+        var error = Assert.Throws<MlNetVisionException>(() => ModelZip.Load(new MLContext(), path));
+
+        Assert.Contains("newer MlNetVision (model schema 7)", error.Message);
+    }
+
+    [Fact]
+    public void Load_Truncated_ThrowsClearError()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("model.zip");
+        var bytes = File.ReadAllBytes(run.ModelPath);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+
+        var error = Assert.Throws<MlNetVisionException>(() => ModelZip.Load(new MLContext(), path));
+
+        Assert.Contains("corrupt", error.Message);
+    }
+
+    [Fact]
+    public void Load_RandomBytesAndRandomCorruptions_OnlyClearErrors()
+    {
+        using var temp = new TempFolder();
+        var random = new Random(12);
+        var valid = File.ReadAllBytes(run.ModelPath);
+        for (int i = 0; i < 40; i++)
+        {
+            var path = temp.Combine($"fuzz{i}.zip");
+            byte[] bytes;
+            if (i % 2 == 0)
+            {
+                bytes = new byte[random.Next(0, 4096)];
+                random.NextBytes(bytes);
+            }
+            else
+            {
+                bytes = (byte[])valid.Clone();
+                for (int k = 0; k < 16; k++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                ModelZip.Load(new MLContext(), path);
+            }
+            catch (MlNetVisionException)
+            {
+                // the one acceptable failure
+            }
+        }
+    }
+
+    [Fact]
+    public void PredictCommand_Images_PrintsOneLineEach()
+    {
+        using var temp = new TempFolder();
+        TinyPng.Write(temp.Combine("a.png"), 32, 32, 10, 200, 10);
+        var output = new StringWriter();
+
+        int code = CommandLine.Run(["predict", run.ModelPath, temp.Combine("a.png")], output, output);
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"a\.png\t\w+\t\d\.\d{4}", output.ToString());
+    }
+
+    [Fact]
+    public void PredictCommand_MissingImage_UserError()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(CommandLine.UserError, CommandLine.Run(["predict", run.ModelPath, "/nonexistent/x.png"], output, output));
+        Assert.Contains("Image not found", output.ToString());
+    }
+}
