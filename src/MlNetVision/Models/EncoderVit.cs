@@ -78,10 +78,9 @@ public sealed class EncoderVit : ImageClassifier
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = patch_embed.forward(input).flatten(2).transpose(1, 2);
-        x = cat([cls_token.expand(x.shape[0], -1, -1), x], 1) + pos_embed;
+        var x = VitTokens.Embed(patch_embed, cls_token, pos_embed, input);
         foreach (var layer in encoder) x = layer.forward(x);
-        var pooled = x[.., 0];
+        var pooled = VitTokens.ClassToken(x);
         if (Shape.NormFirst) pooled = norm.forward(pooled);
         return head.forward(pooled).MoveToOuterDisposeScope();
     }

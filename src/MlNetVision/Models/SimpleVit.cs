@@ -72,9 +72,8 @@ public sealed class SimpleVit : ImageClassifier
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = patch_embed.forward(input).flatten(2).transpose(1, 2);
-        x = cat([cls_token.expand(x.shape[0], -1, -1), x], 1) + pos_embed;
+        var x = VitTokens.Embed(patch_embed, cls_token, pos_embed, input);
         foreach (var block in blocks) x = block.forward(x);
-        return head.forward(norm.forward(x[.., 0])).MoveToOuterDisposeScope();
+        return head.forward(norm.forward(VitTokens.ClassToken(x))).MoveToOuterDisposeScope();
     }
 }
