@@ -86,6 +86,7 @@ public sealed class ExperimentRunner(TextWriter log)
             Artifacts = new ArtifactsInfo(ModelFile, ReportFile, SummaryFile),
             Parameters = summary.ParameterCount,
             Reference = experiment.PublishedAccuracy is { } seed ? new ReferenceInfo("seed study", seed, experiment.PublishedMacroF1) : null,
+            Notes = experiment.Notes is null ? [] : [experiment.Notes],
         };
         ReportJson.Write(report, Path.Combine(output, ReportFile));
         AtomicFile.WriteAllText(Path.Combine(output, SummaryFile), SummaryMarkdown.Render(report));
