@@ -22,6 +22,8 @@ public static class ModelRegistry
             spec => new SimpleCnn(spec)),
         new("simple_vit", "the seed's SimpleViT: patch 4, dim 128, depth 6, 4 heads, post-norm (1,205,898 parameters at 32 px)", 32,
             spec => new SimpleVit(spec, new VitShape())),
+        new("resnet18", "torchvision's ResNet-18 (TorchVision), new head; ImageNet weights: resnet18-f37072fd.pth (11,181,642 parameters for 10 classes)", 224,
+            spec => new TorchVisionResNet18(spec)),
     }.ToDictionary(e => e.Name);
 
     /// <summary>Registered names, sorted.</summary>

@@ -15,17 +15,25 @@ namespace MlNetVision.Onnx;
 /// </summary>
 public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
 {
+    /// <summary>TorchVision's residual block type, which TorchVision keeps private: it is exported by its
+    /// PyTorch-named children (conv1, bn1, conv2, bn2, optional downsample).</summary>
+    private const string TorchVisionBasicBlock = "TorchSharp.Modules.ResNet+BasicBlock";
+
     /// <summary>Emits <paramref name="module"/> applied to value <paramref name="x"/>; returns the result's name.</summary>
     public string Emit(nn.Module module, string x, string prefix) => module switch
     {
         SimpleCnn cnn => Emit(cnn.Classifier, Emit(cnn.Features, x, $"{prefix}features"), $"{prefix}classifier"),
         SimpleVit vit => EmitVit(vit, x, prefix),
+        TorchVisionResNet18 resnet => EmitLinear(resnet.Fc,
+            resnet.Backbone.Aggregate(x, (value, stage) => Emit(stage.Module, value, $"{prefix}{stage.Name}")), $"{prefix}fc"),
         PostNormBlock block => EmitPostNormBlock(block, x, prefix),
         MultiheadSelfAttention attention => EmitAttention(attention, x, prefix),
         Sequential sequential => sequential.named_children().Aggregate(x, (value, child) => Emit(child.module, value, $"{prefix}.{child.name}")),
         Conv2d conv => EmitConv(conv, x, prefix),
         Linear linear => EmitLinear(linear, x, prefix),
         LayerNorm norm => EmitLayerNorm(norm, x, prefix),
+        BatchNorm2d norm => EmitBatchNorm(norm, x, prefix),
+        AdaptiveAvgPool2d pool when pool.output_size.All(side => side == 1) => graph.Node("GlobalAveragePool", [x]),
         ReLU => graph.Node("Relu", [x]),
         GELU => EmitGelu(x),
         MaxPool2d pool => graph.Node("MaxPool", [x],
@@ -33,6 +41,7 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
             Ints("pads", Pads(pool.padding ?? [0, 0])), Int("ceil_mode", pool.ceil_mode ? 1 : 0)),
         Flatten flatten when flatten.end_dim == -1 => graph.Node("Flatten", [x], Int("axis", flatten.start_dim)),
         Dropout => x,
+        _ when module.GetType().FullName == TorchVisionBasicBlock => EmitBasicBlock(module, x, prefix),
         _ => throw new NotSupportedException($"ONNX export does not support module {module.GetType().Name} ({prefix})."),
     };
 
@@ -44,6 +53,28 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         return graph.Node("Conv", inputs,
             Ints("kernel_shape", kernel), Ints("strides", conv.stride), Ints("pads", Pads(conv.padding ?? throw new NotSupportedException($"ONNX export needs explicit padding ({prefix})."))),
             Ints("dilations", conv.dilation), Int("group", conv.groups));
+    }
+
+    /// <summary>BatchNorm in inference mode, with the running statistics.</summary>
+    private string EmitBatchNorm(BatchNorm2d norm, string x, string prefix)
+    {
+        using var ones = ones_like(norm.running_mean!);
+        using var zeros = zeros_like(norm.running_mean!);
+        return graph.Node("BatchNormalization", [x,
+                graph.Initializer($"{prefix}.weight", norm.weight ?? ones), graph.Initializer($"{prefix}.bias", norm.bias ?? zeros),
+                graph.Initializer($"{prefix}.running_mean", norm.running_mean!), graph.Initializer($"{prefix}.running_var", norm.running_var!)],
+            Float("epsilon", (float)norm.eps));
+    }
+
+    /// <summary>torchvision's BasicBlock: relu(bn2(conv2(relu(bn1(conv1(x))))) + downsample(x)).</summary>
+    private string EmitBasicBlock(nn.Module block, string x, string prefix)
+    {
+        var children = block.named_children().ToDictionary(c => c.name, c => c.module);
+        var h = graph.Node("Relu", [Emit(children["bn1"], Emit(children["conv1"], x, $"{prefix}.conv1"), $"{prefix}.bn1")]);
+        h = Emit(children["bn2"], Emit(children["conv2"], h, $"{prefix}.conv2"), $"{prefix}.bn2");
+        var identity = children.TryGetValue("downsample", out var downsample) && downsample.children().Any()
+            ? Emit(downsample, x, $"{prefix}.downsample") : x;
+        return graph.Node("Relu", [graph.Node("Add", [h, identity])]);
     }
 
     private string EmitLinear(Linear linear, string x, string prefix) =>

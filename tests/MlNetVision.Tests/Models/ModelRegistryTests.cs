@@ -9,6 +9,7 @@ public class ModelRegistryTests
     [Theory]
     [InlineData("simple_cnn", 545_098)]
     [InlineData("simple_vit", 1_205_898)]
+    [InlineData("resnet18", 11_181_642)]
     public void Create_SeedModels_HaveSeedParameterCounts(string name, long parameters)
     {
         using var model = ModelRegistry.Create(name, new ModelSpec(10, 32));
@@ -21,10 +22,11 @@ public class ModelRegistryTests
     {
         foreach (var entry in ModelRegistry.All)
         {
-            using var model = ModelRegistry.Create(entry.Name, new ModelSpec(7, entry.DefaultImageSize));
+            int size = Math.Min(entry.DefaultImageSize, 64); // keeps the 224-px models fast
+            using var model = ModelRegistry.Create(entry.Name, new ModelSpec(7, size));
             model.eval();
             using var noGrad = torch.no_grad();
-            using var output = model.forward(torch.rand(3, 3, entry.DefaultImageSize, entry.DefaultImageSize));
+            using var output = model.forward(torch.rand(3, 3, size, size));
 
             Assert.Equal(new long[] { 3, 7 }, output.shape);
         }
@@ -66,6 +68,21 @@ public class ModelRegistryTests
         Assert.Equal(["classifier.1.bias", "classifier.1.weight", "classifier.3.bias", "classifier.3.weight",
                       "features.0.bias", "features.0.weight", "features.3.bias", "features.3.weight"],
             model.state_dict().Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ResNet18_StateDictKeys_AreTorchvisionNames()
+    {
+        using var model = ModelRegistry.Create("resnet18", new ModelSpec(10, 64));
+
+        var state = model.state_dict();
+
+        Assert.Equal(122, state.Count);
+        Assert.Equal(new long[] { 64, 3, 7, 7 }, state["conv1.weight"].shape);
+        Assert.Equal(new long[] { 128, 64, 1, 1 }, state["layer2.0.downsample.0.weight"].shape);
+        Assert.Contains("layer4.1.bn2.running_var", state.Keys);
+        Assert.Contains("layer3.0.downsample.1.num_batches_tracked", state.Keys);
+        Assert.Equal(new long[] { 10, 512 }, state["fc.weight"].shape);
     }
 
     [Fact]
