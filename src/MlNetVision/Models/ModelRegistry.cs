@@ -1,11 +1,13 @@
 using MlNetVision.Infrastructure;
 using MlNetVision.Native;
+using MlNetVision.Onnx;
 
 namespace MlNetVision.Models;
 
 /// <summary>
 /// Models by name, timm-style: <see cref="Create"/> builds one, <see cref="Names"/> lists them. Each entry
-/// is a few lines over a parametric class.
+/// is a few lines over a parametric class. The registry is where models are wired: it is the one place in
+/// Models that reaches into Onnx (for the ONNX-imported backbone).
 /// </summary>
 public static class ModelRegistry
 {
@@ -24,6 +26,8 @@ public static class ModelRegistry
             spec => new SimpleVit(spec, new VitShape())),
         new("resnet18", "torchvision's ResNet-18 (TorchVision), new head; ImageNet weights: resnet18-f37072fd.pth (11,181,642 parameters for 10 classes)", 224,
             spec => new TorchVisionResNet18(spec)),
+        new("resnet18_mlnet_imagenet", "ML.NET's ImageNet ResNet-18 (DnnImageFeaturizer ONNX, stages 2-2-2-3) imported as a trainable backbone + new head; weights offline", 224,
+            spec => MlNetResNet18Package.CreateModel(spec)),
     }.ToDictionary(e => e.Name);
 
     /// <summary>Registered names, sorted.</summary>

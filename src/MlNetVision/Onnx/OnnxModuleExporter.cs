@@ -1,5 +1,6 @@
 using MlNetVision.Models;
 using MlNetVision.Models.Blocks;
+using MlNetVision.Models.Imported;
 using TorchSharp.Modules;
 using static MlNetVision.Onnx.OnnxGraphBuilder;
 using static TorchSharp.torch;
@@ -33,6 +34,8 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         Linear linear => EmitLinear(linear, x, prefix),
         LayerNorm norm => EmitLayerNorm(norm, x, prefix),
         BatchNorm2d norm => EmitBatchNorm(norm, x, prefix),
+        MlNetImageNetResNet18 imported => EmitMlNetResNet(imported, x, prefix),
+        ImportedConvNet imported => EmitImportedConvNet(imported, x, prefix),
         AdaptiveAvgPool2d pool when pool.output_size.All(side => side == 1) => graph.Node("GlobalAveragePool", [x]),
         ReLU => graph.Node("Relu", [x]),
         GELU => EmitGelu(x),
@@ -75,6 +78,49 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         var identity = children.TryGetValue("downsample", out var downsample) && downsample.children().Any()
             ? Emit(downsample, x, $"{prefix}.downsample") : x;
         return graph.Node("Relu", [graph.Node("Add", [h, identity])]);
+    }
+
+    /// <summary>Channel reorder, scale and shift back to the imported network's input, the backbone, flatten, the head.</summary>
+    private string EmitMlNetResNet(MlNetImageNetResNet18 model, string x, string prefix)
+    {
+        var reordered = model.Preprocessing.Bgr
+            ? graph.Node("Gather", [x, graph.Int64Constant("channel_order", [.. model.ChannelOrder])], Int("axis", 1)) : x;
+        var scaled = graph.Node("Mul", [reordered, graph.Initializer($"{prefix}input_scale", model.InputScale)]);
+        var shifted = graph.Node("Add", [scaled, graph.Initializer($"{prefix}input_shift", model.InputShift)]);
+        var features = graph.Node("Flatten", [EmitImportedConvNet(model.Backbone, shifted, $"{prefix}backbone")], Int("axis", 1));
+        return EmitLinear(model.Fc, features, $"{prefix}fc");
+    }
+
+    /// <summary>The imported graph, op by op, with the current (possibly fine-tuned) weights.</summary>
+    private string EmitImportedConvNet(ImportedConvNet net, string x, string prefix)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { [net.Graph.Input] = x };
+        foreach (var op in net.Graph.Ops)
+        {
+            var input = values[op.Inputs[0]];
+            var name = $"{prefix}.{op.Name}";
+            values[op.Output] = op.Kind switch
+            {
+                ConvGraphOpKind.Conv => EmitImportedConv((Conv2d)net.Layer(op.Name), op, input, name),
+                ConvGraphOpKind.BatchNorm => EmitBatchNorm((BatchNorm2d)net.Layer(op.Name), input, name),
+                ConvGraphOpKind.Relu => graph.Node("Relu", [input]),
+                ConvGraphOpKind.Add => graph.Node("Add", [input, values[op.Inputs[1]]]),
+                ConvGraphOpKind.MaxPool => graph.Node("MaxPool", [input], Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", op.Pads)),
+                ConvGraphOpKind.AveragePool => graph.Node("AveragePool", [input], Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides),
+                    Ints("pads", op.Pads), Int("count_include_pad", op.CountIncludePad ? 1 : 0)),
+                ConvGraphOpKind.GlobalAveragePool => graph.Node("GlobalAveragePool", [input]),
+                _ => throw new NotSupportedException($"ONNX export does not support imported operation {op.Kind} ({name})."),
+            };
+        }
+        return values[net.Graph.Output];
+    }
+
+    private string EmitImportedConv(Conv2d conv, ConvGraphOp op, string x, string prefix)
+    {
+        var inputs = new List<string> { x, graph.Initializer($"{prefix}.weight", conv.weight!) };
+        if (conv.bias is not null) inputs.Add(graph.Initializer($"{prefix}.bias", conv.bias));
+        return graph.Node("Conv", inputs, Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", op.Pads),
+            Ints("dilations", op.Dilations), Int("group", op.Group));
     }
 
     private string EmitLinear(Linear linear, string x, string prefix) =>
