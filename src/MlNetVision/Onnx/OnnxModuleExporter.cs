@@ -9,10 +9,13 @@ namespace MlNetVision.Onnx;
 
 /// <summary>
 /// Writes the ONNX nodes for the layer types our models use, mirroring each module's <c>forward</c>:
-/// Sequential, Conv2d, Linear, ReLU, GELU, MaxPool2d, Flatten, LayerNorm, Dropout (identity at
-/// inference), and our blocks (<see cref="MultiheadSelfAttention"/>, <see cref="PostNormBlock"/>) and
-/// models (<see cref="SimpleCnn"/>, <see cref="SimpleVit"/>). An unsupported module is an error, never a
-/// silent gap.
+/// Sequential, Conv2d, Linear, ReLU, GELU, MaxPool2d, Flatten, LayerNorm, BatchNorm2d (inference: running
+/// statistics), AdaptiveAvgPool2d to 1×1, Dropout (identity at inference), TorchVision's residual BasicBlock,
+/// our blocks (<see cref="MultiheadSelfAttention"/>, <see cref="PostNormBlock"/>, <see cref="PreNormBlock"/>,
+/// <see cref="TimmAttention"/>, <see cref="TimmMlp"/>), imported graphs (<see cref="ImportedConvNet"/>) and
+/// models (<see cref="SimpleCnn"/>, <see cref="SimpleVit"/>, <see cref="TorchVisionResNet18"/>,
+/// <see cref="MlNetImageNetResNet18"/>, <see cref="TimmVisionTransformer"/>). An unsupported module is an
+/// error, never a silent gap.
 /// </summary>
 public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
 {
@@ -25,6 +28,10 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
     {
         SimpleCnn cnn => Emit(cnn.Classifier, Emit(cnn.Features, x, $"{prefix}features"), $"{prefix}classifier"),
         SimpleVit vit => EmitVit(vit, x, prefix),
+        TimmVisionTransformer vit => EmitTimmVit(vit, x, prefix),
+        PreNormBlock block => EmitPreNormBlock(block, x, prefix),
+        TimmAttention attention => EmitTimmAttention(attention, x, prefix),
+        TimmMlp mlp => EmitTimmMlp(mlp, x, prefix),
         TorchVisionResNet18 resnet => EmitLinear(resnet.Fc,
             resnet.Backbone.Aggregate(x, (value, stage) => Emit(stage.Module, value, $"{prefix}{stage.Name}")), $"{prefix}fc"),
         PostNormBlock block => EmitPostNormBlock(block, x, prefix),
@@ -146,10 +153,17 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         return graph.Node("Mul", [product, graph.FloatConstant("half", [0.5f])]);
     }
 
-    private string EmitAttention(MultiheadSelfAttention attention, string x, string prefix)
+    private string EmitAttention(MultiheadSelfAttention attention, string x, string prefix) =>
+        EmitSelfAttention(Affine(x, attention.InProjWeight, attention.InProjBias, $"{prefix}.in_proj"), attention.Dim, attention.Heads,
+            attention.OutProj, $"{prefix}.out_proj");
+
+    private string EmitTimmAttention(TimmAttention attention, string x, string prefix) =>
+        EmitSelfAttention(EmitLinear(attention.Qkv, x, $"{prefix}.qkv"), attention.Dim, attention.Heads, attention.Proj, $"{prefix}.proj");
+
+    /// <summary>Scaled dot-product attention over a fused <c>[B, N, 3D]</c> q/k/v projection, then the output projection.</summary>
+    private string EmitSelfAttention(string qkv, int dim, int heads, Linear outProj, string outPrefix)
     {
-        int heads = attention.Heads, headDim = attention.Dim / attention.Heads;
-        var qkv = Affine(x, attention.InProjWeight, attention.InProjBias, $"{prefix}.in_proj");
+        int headDim = dim / heads;
         var split = graph.Node("Reshape", [qkv, graph.Int64Constant("qkv_shape", 0, 0, 3, heads, headDim)]);
         var perm = graph.Node("Transpose", [split], Ints("perm", 2, 0, 3, 1, 4));                 // [3, B, H, N, Dh]
         var parts = graph.Node("Split", [perm, graph.Int64Constant("split", 1, 1, 1)], 3, Int("axis", 0));
@@ -162,8 +176,35 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         var weights = graph.Node("Softmax", [scaled], Int("axis", -1));
         var attended = graph.Node("MatMul", [weights, v]);                                        // [B, H, N, Dh]
         var merged = graph.Node("Reshape", [graph.Node("Transpose", [attended], Ints("perm", 0, 2, 1, 3)),
-            graph.Int64Constant("merge_shape", 0, 0, attention.Dim)]);
-        return EmitLinear(attention.OutProj, merged, $"{prefix}.out_proj");
+            graph.Int64Constant("merge_shape", 0, 0, dim)]);
+        return EmitLinear(outProj, merged, outPrefix);
+    }
+
+    private string EmitPreNormBlock(PreNormBlock block, string x, string prefix)
+    {
+        var h = graph.Node("Add", [x, EmitTimmAttention(block.Attention, EmitLayerNorm(block.Norm1, x, $"{prefix}.norm1"), $"{prefix}.attn")]);
+        return graph.Node("Add", [h, EmitTimmMlp(block.Mlp, EmitLayerNorm(block.Norm2, h, $"{prefix}.norm2"), $"{prefix}.mlp")]);
+    }
+
+    private string EmitTimmMlp(TimmMlp mlp, string x, string prefix) =>
+        EmitLinear(mlp.Fc2, EmitGelu(EmitLinear(mlp.Fc1, x, $"{prefix}.fc1")), $"{prefix}.fc2");
+
+    /// <summary>Patch tokens, class token, position embeddings, blocks, final norm, head on the class token.</summary>
+    private string EmitTimmVit(TimmVisionTransformer vit, string x, string prefix)
+    {
+        int dim = vit.Shape.Dim;
+        var patches = EmitConv(vit.PatchEmbed.Proj, x, $"{prefix}patch_embed.proj");              // [B, D, h, w]
+        var tokens = graph.Node("Transpose", [graph.Node("Reshape", [patches, graph.Int64Constant("tokens_shape", 0, dim, -1)])], Ints("perm", 0, 2, 1));
+        var batch = graph.Node("Slice", [graph.Node("Shape", [x]), graph.Int64Constant("zero", 0), graph.Int64Constant("one", 1)]);
+        var clsShape = graph.Node("Concat", [batch, graph.Int64Constant("cls_rest", 1, dim)], Int("axis", 0));
+        var cls = graph.Node("Expand", [graph.Initializer($"{prefix}cls_token", vit.ClsToken), clsShape]);
+        var h = graph.Node("Add", [graph.Node("Concat", [cls, tokens], Int("axis", 1)), graph.Initializer($"{prefix}pos_embed", vit.PosEmbed)]);
+        var blocks = vit.Blocks;
+        for (int i = 0; i < blocks.Count; i++) h = EmitPreNormBlock(blocks[i], h, $"{prefix}blocks.{i}");
+        var normed = EmitLayerNorm(vit.Norm, h, $"{prefix}norm");
+        var first = graph.Node("Gather", [normed, graph.Int64Constant("cls_index", 0)], Int("axis", 1));  // [B, 1, D]
+        var pooled = graph.Node("Squeeze", [first, graph.Int64Constant("axis1", 1)]);
+        return EmitLinear(vit.HeadLayer, pooled, $"{prefix}head");
     }
 
     private string EmitPostNormBlock(PostNormBlock block, string x, string prefix)

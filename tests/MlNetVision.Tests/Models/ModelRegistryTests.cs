@@ -86,6 +86,25 @@ public class ModelRegistryTests
     }
 
     [Fact]
+    public void DeitTiny_At224_HasTimmNamesShapesAndParameterCount()
+    {
+        using var model = ModelRegistry.Create("deit_tiny_patch16_224", new ModelSpec(10, 224));
+
+        var state = model.state_dict();
+
+        Assert.Equal(5_526_346, model.ParameterCount);
+        Assert.Equal(4 + 12 * 12 + 4, state.Count);
+        Assert.Equal(new long[] { 192, 3, 16, 16 }, state["patch_embed.proj.weight"].shape);
+        Assert.Equal(new long[] { 1, 197, 192 }, state["pos_embed"].shape);
+        Assert.Equal(new long[] { 576, 192 }, state["blocks.11.attn.qkv.weight"].shape);
+        Assert.Equal(new long[] { 192, 192 }, state["blocks.0.attn.proj.weight"].shape);
+        Assert.Equal(new long[] { 768, 192 }, state["blocks.3.mlp.fc1.weight"].shape);
+        Assert.Contains("blocks.7.norm2.bias", state.Keys);
+        Assert.Contains("norm.weight", state.Keys);
+        Assert.Equal(new long[] { 10, 192 }, state["head.weight"].shape);
+    }
+
+    [Fact]
     public void Get_MisspelledName_SuggestsNearest()
     {
         var error = Assert.Throws<MlNetVisionException>(() => ModelRegistry.Get("simple_vti"));
