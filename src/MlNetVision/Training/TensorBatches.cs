@@ -8,7 +8,7 @@ namespace MlNetVision.Training;
 /// An <see cref="ImageSet"/> held as one uint8 tensor <c>[N, 3, P, P]</c> plus int64 labels on the training
 /// device; <see cref="Batch"/> turns a set of row indices into a normalised float batch at the model's size.
 /// </summary>
-public sealed class TensorBatches : IDisposable
+public sealed class TensorBatches : IBatchSource, IDisposable
 {
     private readonly Tensor _mean;
     private readonly Tensor _std;
@@ -36,8 +36,14 @@ public sealed class TensorBatches : IDisposable
     /// <summary>Side of the image the model sees.</summary>
     public int ModelImageSize { get; }
 
+    /// <inheritdoc />
+    public Device Device => Images.device;
+
     /// <summary>The float batch <c>[B, 3, S, S]</c>, scaled to [0, 1], resized (bilinear) and normalised, with its labels.</summary>
     public (Tensor Inputs, Tensor Labels) Batch(Tensor indices) => (Prepare(Images.index_select(0, indices)), Labels.index_select(0, indices));
+
+    /// <inheritdoc />
+    public (Tensor Inputs, Tensor Labels) Range(int start, int count) => (Prepare(Images.narrow(0, start, count)), Labels.narrow(0, start, count));
 
     /// <summary>Scales, resizes and normalises a uint8 batch.</summary>
     public Tensor Prepare(Tensor uint8Batch)

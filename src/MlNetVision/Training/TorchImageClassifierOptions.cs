@@ -86,6 +86,18 @@ public sealed record TorchImageClassifierOptions
     /// <summary>Fraction of the training rows held out (seeded, stratified) to report validation accuracy per epoch; 0 = none.</summary>
     public double ValidationFraction { get; init; }
 
+    /// <summary>
+    /// Where the model's starting weights come from: null (default) = the model's own pretrained weights when it
+    /// has any (the cached download, or weights bundled with a package), else random initialisation;
+    /// <c>none</c> = random initialisation; otherwise the path of a <c>.pth</c> or <c>.safetensors</c> state dict in
+    /// the model's parameter naming, loaded strictly (a classifier head of another class count is replaced).
+    /// </summary>
+    public string? Pretrained { get; init; }
+
+    /// <summary>Train only the classifier head: the backbone's features are computed once (eval mode) and the head
+    /// trains on them. Needs a model with a separable backbone (resnet18, resnet18_mlnet_imagenet, deit_tiny_patch16_224).</summary>
+    public bool FreezeBackbone { get; init; }
+
     /// <summary>Show a live progress bar (plain log lines when output is not a terminal).</summary>
     public bool ShowProgress { get; init; } = true;
 
@@ -104,5 +116,6 @@ public sealed record TorchImageClassifierOptions
         Require(Threads >= 0, $"Threads must be 0 (one per core) or positive (got {Threads}).");
         Require(Mean.Length == 3 && Std.Length == 3 && Std.All(s => s > 0), "Mean and Std need three values (R, G, B), Std positive.");
         Require(Device is "cpu" or "cuda", $"Device must be 'cpu' or 'cuda' (got '{Device}').");
+        Require(Pretrained is null || !string.IsNullOrWhiteSpace(Pretrained), "Pretrained must be null (the model's default), 'none' or a checkpoint path.");
     }
 }

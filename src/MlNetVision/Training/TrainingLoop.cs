@@ -9,14 +9,16 @@ namespace MlNetVision.Training;
 /// <summary>
 /// The one training loop: per epoch a seeded shuffle, then per step (inside its own dispose scope) batch →
 /// resize → normalise → forward → cross-entropy → backward → optimizer step with the scheduled rate.
-/// Validation accuracy (eval mode, no grad) after each epoch when there is a validation split.
+/// Validation accuracy (eval mode, no grad) after each epoch when there is a validation split. The model is
+/// any module from inputs to logits: a whole classifier on image batches, or just its head on precomputed
+/// features (<see cref="FrozenBackboneTraining"/>).
 /// </summary>
 public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter? log = null)
 {
     private readonly TextWriter _log = log ?? Console.Error;
 
     /// <summary>Trains <paramref name="model"/> in place and returns the per-epoch history.</summary>
-    public IReadOnlyList<EpochRecord> Run(ImageClassifier model, TensorBatches train, TensorBatches? validation, CancellationToken cancellation = default)
+    public IReadOnlyList<EpochRecord> Run(nn.Module<Tensor, Tensor> model, IBatchSource train, IBatchSource? validation, CancellationToken cancellation = default)
     {
         int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
         var schedule = new LearningRateSchedule(options.Schedule, options.LearningRate, (long)stepsPerEpoch * options.Epochs, options.WarmupFraction);
@@ -40,7 +42,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
                 cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 int start = s * options.BatchSize, count = Math.Min(options.BatchSize, train.Count - start);
-                var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Images.device);
+                var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Device);
                 var (inputs, labels) = train.Batch(indices);
                 rate = schedule.At(step);
                 OptimizerFactory.SetLearningRate(optimizer, rate);
@@ -69,7 +71,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
     }
 
     /// <summary>Accuracy of <paramref name="model"/> over <paramref name="data"/>, in eval mode without gradients.</summary>
-    public double Accuracy(ImageClassifier model, TensorBatches data)
+    public double Accuracy(nn.Module<Tensor, Tensor> model, IBatchSource data)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -79,8 +81,8 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
         {
             using var scope = NewDisposeScope();
             int count = Math.Min(batch, data.Count - start);
-            var inputs = data.Prepare(data.Images.narrow(0, start, count));
-            correct += model.forward(inputs).argmax(1).eq(data.Labels.narrow(0, start, count)).sum().item<long>();
+            var (inputs, labels) = data.Range(start, count);
+            correct += model.forward(inputs).argmax(1).eq(labels).sum().item<long>();
         }
         model.train();
         return (double)correct / data.Count;
