@@ -22,11 +22,17 @@ internal static class RunCommand
         var lr = new Option<double?>("--lr") { Description = "Override the learning rate." };
         var validation = new Option<double?>("--validation-fraction") { Description = "Hold out this fraction of the training images to report validation accuracy per epoch." };
         var device = new Option<string?>("--device") { Description = "cpu (default) or cuda (CUDA builds only)." };
+        var pretrained = new Option<string?>("--pretrained")
+        {
+            Description = "Starting weights: a .pth or .safetensors state dict in the model's naming, or 'none' (from scratch). " +
+                          "Default: the model's ImageNet weights (the cached download, or the offline ML.NET weights for resnet18_mlnet_imagenet).",
+        };
+        var inputSize = new Option<int?>("--input-size") { Description = "Side of the images the model sees, in pixels (the trainer resizes the 32-px images inside)." };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
         {
-            experiment, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, device,
+            experiment, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, device, pretrained, inputSize,
         };
-        foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads })
+        foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads, inputSize })
             option.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<int?>() is < 1) result.AddError($"{result.Option.Name} must be at least 1.");
@@ -39,6 +45,7 @@ internal static class RunCommand
                 BatchSize = parse.GetValue(batch), LimitTrain = parse.GetValue(limitTrain), LimitTest = parse.GetValue(limitTest), Stratified = parse.GetValue(stratified),
                 Seed = parse.GetValue(seed), Threads = parse.GetValue(threads), LearningRate = parse.GetValue(lr),
                 ValidationFraction = parse.GetValue(validation), Device = parse.GetValue(device),
+                Pretrained = parse.GetValue(pretrained), InputSize = parse.GetValue(inputSize),
             };
             var (report, folder) = new ExperimentRunner(error).Run(ExperimentCatalog.Get(parse.GetValue(experiment)!), settings);
             output.WriteLine($"accuracy {report.Metrics.Accuracy:0.0000}  macro F1 {report.Metrics.MacroF1:0.0000}  weighted F1 {report.Metrics.WeightedF1:0.0000}");

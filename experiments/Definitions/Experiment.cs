@@ -11,4 +11,6 @@ namespace MlNetVision.Experiments.Definitions;
 /// <param name="PipelineImageSize">Side ML.NET's ResizeImages produces before ExtractPixels, in pixels.</param>
 /// <param name="Trainer">The trainer's options.</param>
 /// <param name="PublishedAccuracy">The seed study's test accuracy for this recipe, when it published one.</param>
-public sealed record Experiment(string Name, string Description, int PipelineImageSize, TorchImageClassifierOptions Trainer, double? PublishedAccuracy = null);
+/// <param name="Kind">The estimator the pipeline ends in (default: the TorchSharp trainer with <paramref name="Trainer"/>).</param>
+public sealed record Experiment(string Name, string Description, int PipelineImageSize, TorchImageClassifierOptions Trainer,
+    double? PublishedAccuracy = null, ExperimentKind Kind = ExperimentKind.Torch);
