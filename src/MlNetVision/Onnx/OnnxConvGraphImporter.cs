@@ -10,7 +10,9 @@ namespace MlNetVision.Onnx;
 /// GlobalAveragePool. Anything else, an <c>auto_pad</c> other than <c>NOTSET</c>, or a value read before it is
 /// computed is an error naming the node. An AveragePool whose window covers its whole input at the model's
 /// declared input size (a CNTK export's final 7×7 pool) becomes a global average, identical at that size
-/// and usable at any other.
+/// and usable at any other; pads that follow CNTK's SAME_LOWER rule at that size are recomputed by the rule
+/// at other sizes (at 112 px the last stage's input is 7×7, where the written <c>[1, 1, 0, 0]</c> would give
+/// a 3×3 main branch beside a 4×4 shortcut).
 /// </summary>
 public static class OnnxConvGraphImporter
 {
@@ -38,6 +40,7 @@ public static class OnnxConvGraphImporter
         var ops = new List<ConvGraphOp>();
         var weights = new Dictionary<string, TensorData>(StringComparer.Ordinal);
         var notes = new List<string>();
+        var inputSizes = new List<(long H, long W)>();
 
         foreach (var node in graph.Node)
         {
@@ -66,7 +69,7 @@ public static class OnnxConvGraphImporter
                     };
                     weights[$"{name}.weight"] = weight;
                     if (op.HasBias) weights[$"{name}.bias"] = Read(initializers[node.Input[2]], where);
-                    (h, w) = Output(h, w, op);
+                    (h, w) = op.OutputSize(h, w);
                     c = op.OutChannels;
                     break;
                 }
@@ -92,7 +95,7 @@ public static class OnnxConvGraphImporter
                     {
                         Kernel = Ints(node, "kernel_shape", []), Strides = Ints(node, "strides", [1, 1]), Pads = Ints(node, "pads", [0, 0, 0, 0]),
                     };
-                    (h, w) = Output(h, w, op);
+                    (h, w) = op.OutputSize(h, w);
                     break;
                 case "AveragePool":
                 {
@@ -108,7 +111,7 @@ public static class OnnxConvGraphImporter
                     }
                     else if (op.HasAsymmetricPads)
                         throw new NotSupportedException($"{where}: AveragePool with asymmetric padding is not supported.");
-                    (h, w) = op.Kind == ConvGraphOpKind.GlobalAveragePool ? (1, 1) : Output(h, w, op);
+                    (h, w) = op.OutputSize(h, w);
                     break;
                 }
                 case "GlobalAveragePool":
@@ -119,11 +122,13 @@ public static class OnnxConvGraphImporter
                     throw new NotSupportedException($"{where}: operator {node.OpType} is not supported (Conv, BatchNormalization, Relu, Add, MaxPool, AveragePool, GlobalAveragePool are).");
             }
             ops.Add(op);
+            inputSizes.Add(sizes[x]);
             sizes[node.Output[0]] = (h, w);
             channels[node.Output[0]] = c;
         }
         var output = graph.Output.Single().Name;
         if (!sizes.ContainsKey(output)) throw new NotSupportedException($"{source}: the output {output} is never computed.");
+        ops = DetectSameLower(ops, inputSizes, notes);
         return new ImportedConvGraph(new ConvGraph(input.Name, output, ops, channels[output]), weights, (inputDims[2], inputDims[3]), notes);
     }
 
@@ -138,11 +143,18 @@ public static class OnnxConvGraphImporter
         return new TensorData(shape, values);
     }
 
-    private static (long H, long W) Output(long h, long w, ConvGraphOp op)
+    /// <summary>
+    /// When every padded operation's pads equal the SAME_LOWER rule at the declared input size (as a CNTK export's
+    /// do), marks them so the padding is recomputed for other input sizes; otherwise keeps the pads as written.
+    /// </summary>
+    private static List<ConvGraphOp> DetectSameLower(List<ConvGraphOp> ops, List<(long H, long W)> inputSizes, List<string> notes)
     {
-        long Side(long size, int axis) =>
-            (size + op.Pads[axis] + op.Pads[axis + 2] - op.Dilations[axis] * (op.Kernel[axis] - 1) - 1) / op.Strides[axis] + 1;
-        return (Side(h, 0), Side(w, 1));
+        bool Padded(ConvGraphOp op) => op.Kind is ConvGraphOpKind.Conv or ConvGraphOpKind.MaxPool;
+        bool Matches(ConvGraphOp op, (long H, long W) size) =>
+            (op with { SameLowerPadding = true }).PadsFor(size.H, size.W).SequenceEqual(op.Pads);
+        if (!ops.Where(Padded).Any() || !ops.Select((op, i) => !Padded(op) || Matches(op, inputSizes[i])).All(ok => ok)) return ops;
+        notes.Add("every Conv and MaxPool pads as SAME_LOWER at the declared input size: padding recomputed by that rule at other sizes");
+        return ops.Select(op => Padded(op) ? op with { SameLowerPadding = true } : op).ToList();
     }
 
     private static string UniqueName(string output, HashSet<string> names)

@@ -12,7 +12,7 @@ namespace MlNetVision.Onnx;
 /// Sequential, Conv2d, Linear, ReLU, GELU, MaxPool2d, Flatten, LayerNorm, BatchNorm2d (inference: running
 /// statistics), AdaptiveAvgPool2d to 1×1, Dropout (identity at inference), TorchVision's residual BasicBlock,
 /// our blocks (<see cref="MultiheadSelfAttention"/>, <see cref="PostNormBlock"/>, <see cref="PreNormBlock"/>,
-/// <see cref="TimmAttention"/>, <see cref="TimmMlp"/>), imported graphs (<see cref="ImportedConvNet"/>) and
+/// <see cref="TimmAttention"/>, <see cref="TimmMlp"/>), imported graphs (<see cref="ImportedConvNet"/>, inside) and
 /// models (<see cref="SimpleCnn"/>, <see cref="SimpleVit"/>, <see cref="TorchVisionResNet18"/>,
 /// <see cref="MlNetImageNetResNet18"/>, <see cref="TimmVisionTransformer"/>). An unsupported module is an
 /// error, never a silent gap.
@@ -42,7 +42,6 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         LayerNorm norm => EmitLayerNorm(norm, x, prefix),
         BatchNorm2d norm => EmitBatchNorm(norm, x, prefix),
         MlNetImageNetResNet18 imported => EmitMlNetResNet(imported, x, prefix),
-        ImportedConvNet imported => EmitImportedConvNet(imported, x, prefix),
         AdaptiveAvgPool2d pool when pool.output_size.All(side => side == 1) => graph.Node("GlobalAveragePool", [x]),
         ReLU => graph.Node("Relu", [x]),
         GELU => EmitGelu(x),
@@ -94,12 +93,13 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
             ? graph.Node("Gather", [x, graph.Int64Constant("channel_order", [.. model.ChannelOrder])], Int("axis", 1)) : x;
         var scaled = graph.Node("Mul", [reordered, graph.Initializer($"{prefix}input_scale", model.InputScale)]);
         var shifted = graph.Node("Add", [scaled, graph.Initializer($"{prefix}input_shift", model.InputShift)]);
-        var features = graph.Node("Flatten", [EmitImportedConvNet(model.Backbone, shifted, $"{prefix}backbone")], Int("axis", 1));
+        var pads = model.Backbone.Graph.PadsAt(model.Spec.ImageSize, model.Spec.ImageSize);
+        var features = graph.Node("Flatten", [EmitImportedConvNet(model.Backbone, pads, shifted, $"{prefix}backbone")], Int("axis", 1));
         return EmitLinear(model.Fc, features, $"{prefix}fc");
     }
 
-    /// <summary>The imported graph, op by op, with the current (possibly fine-tuned) weights.</summary>
-    private string EmitImportedConvNet(ImportedConvNet net, string x, string prefix)
+    /// <summary>The imported graph, op by op, with the current (possibly fine-tuned) weights and the padding resolved for the model's input size.</summary>
+    private string EmitImportedConvNet(ImportedConvNet net, IReadOnlyDictionary<string, long[]> pads, string x, string prefix)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { [net.Graph.Input] = x };
         foreach (var op in net.Graph.Ops)
@@ -108,13 +108,13 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
             var name = $"{prefix}.{op.Name}";
             values[op.Output] = op.Kind switch
             {
-                ConvGraphOpKind.Conv => EmitImportedConv((Conv2d)net.Layer(op.Name), op, input, name),
+                ConvGraphOpKind.Conv => EmitImportedConv((Conv2d)net.Layer(op.Name), op, pads[op.Name], input, name),
                 ConvGraphOpKind.BatchNorm => EmitBatchNorm((BatchNorm2d)net.Layer(op.Name), input, name),
                 ConvGraphOpKind.Relu => graph.Node("Relu", [input]),
                 ConvGraphOpKind.Add => graph.Node("Add", [input, values[op.Inputs[1]]]),
-                ConvGraphOpKind.MaxPool => graph.Node("MaxPool", [input], Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", op.Pads)),
+                ConvGraphOpKind.MaxPool => graph.Node("MaxPool", [input], Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", pads[op.Name])),
                 ConvGraphOpKind.AveragePool => graph.Node("AveragePool", [input], Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides),
-                    Ints("pads", op.Pads), Int("count_include_pad", op.CountIncludePad ? 1 : 0)),
+                    Ints("pads", pads[op.Name]), Int("count_include_pad", op.CountIncludePad ? 1 : 0)),
                 ConvGraphOpKind.GlobalAveragePool => graph.Node("GlobalAveragePool", [input]),
                 _ => throw new NotSupportedException($"ONNX export does not support imported operation {op.Kind} ({name})."),
             };
@@ -122,11 +122,11 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         return values[net.Graph.Output];
     }
 
-    private string EmitImportedConv(Conv2d conv, ConvGraphOp op, string x, string prefix)
+    private string EmitImportedConv(Conv2d conv, ConvGraphOp op, long[] pads, string x, string prefix)
     {
         var inputs = new List<string> { x, graph.Initializer($"{prefix}.weight", conv.weight!) };
         if (conv.bias is not null) inputs.Add(graph.Initializer($"{prefix}.bias", conv.bias));
-        return graph.Node("Conv", inputs, Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", op.Pads),
+        return graph.Node("Conv", inputs, Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", pads),
             Ints("dilations", op.Dilations), Int("group", op.Group));
     }
 

@@ -72,9 +72,33 @@ public class MlNetResNet18ImportTests
         Assert.Equal(new long[] { 3, 3, 2, 2 }, ops.First(o => o.Kind == ConvGraphOpKind.Conv).Pads);
         Assert.All(ops.Where(o => o.Kind == ConvGraphOpKind.Conv && o.Kernel[0] == 3 && o.Strides[0] == 2), o => Assert.Equal(new long[] { 1, 1, 0, 0 }, o.Pads));
         Assert.Equal(ConvGraphOpKind.GlobalAveragePool, ops[^1].Kind);
-        Assert.Single(network.Notes);
+        Assert.Equal(2, network.Notes.Count);
+        Assert.All(ops.Where(o => o.Kind is ConvGraphOpKind.Conv or ConvGraphOpKind.MaxPool), o => Assert.True(o.SameLowerPadding, o.Name));
+        var padsAt224 = network.Graph.PadsAt(224, 224);
+        Assert.All(ops.Where(o => o.Kind == ConvGraphOpKind.Conv), o => Assert.Equal(o.Pads, padsAt224[o.Name]));
         Assert.Equal((224L, 224L), network.InputSize);
         Assert.Equal(512, network.Graph.OutputChannels);
+    }
+
+    [Fact]
+    public void Model_At112Px_ResidualShapesMatchAndOnnxExportAgrees()
+    {
+        using var model = (MlNetImageNetResNet18)ModelRegistry.Create("resnet18_mlnet_imagenet", new ModelSpec(10, 112));
+        PretrainedLoader.Apply(model, null, TextWriter.Null);
+        model.eval();
+        using var images = SeededImage(112, 5);
+        var pads = model.Backbone.Graph.PadsAt(112, 112);
+
+        using var noGrad = no_grad();
+        using var logits = model.forward(images);
+        var onnx = ClassifierOnnxExporter.Export(model, new OnnxExportSettings(112, [0f, 0f, 0f], [1f, 1f, 1f], Enumerable.Range(0, 10).Select(i => $"c{i}").ToList()));
+        using var exported = OnnxRunner.ClassifierLogits(onnx, images);
+
+        var lastStrided = model.Backbone.Graph.Ops.Last(o => o.Kind == ConvGraphOpKind.Conv && o.Kernel[0] == 3 && o.Strides[0] == 2);
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, pads[lastStrided.Name]); // 7×7 input: SAME_LOWER pads both sides
+        Assert.Equal(new long[] { 1, 10 }, logits.shape);
+        float difference = Fixtures.MaxAbsDifference(logits, exported);
+        Assert.True(difference <= 1e-4f, $"max abs difference {difference}");
     }
 
     [Fact]
