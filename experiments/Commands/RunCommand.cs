@@ -28,11 +28,17 @@ internal static class RunCommand
         var checkpointMinutes = new Option<double?>("--checkpoint-minutes") { Description = "Minutes between mid-epoch checkpoints (default 10; one is always written after each epoch)." };
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run from its checkpoint: the run folder, or nothing for the newest interrupted run of the experiment.", Arity = ArgumentArity.ZeroOrOne };
         var device = new Option<string?>("--device") { Description = "cpu (default) or cuda (CUDA builds only)." };
+        var pretrained = new Option<string?>("--pretrained")
+        {
+            Description = "Starting weights: a .pth or .safetensors state dict in the model's naming, or 'none' (from scratch). " +
+                          "Default: the model's ImageNet weights (the cached download, or the offline ML.NET weights for resnet18_mlnet_imagenet).",
+        };
+        var inputSize = new Option<int?>("--input-size") { Description = "Side of the images the model sees, in pixels (the trainer resizes the 32-px images inside)." };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
         {
-            experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, clip, checkpointMinutes, resume, device,
+            experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, clip, checkpointMinutes, resume, device, pretrained, inputSize,
         };
-        foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads })
+        foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads, inputSize })
             option.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<int?>() is < 1) result.AddError($"{result.Option.Name} must be at least 1.");
@@ -46,6 +52,7 @@ internal static class RunCommand
                 Seed = parse.GetValue(seed), Threads = parse.GetValue(threads), LearningRate = parse.GetValue(lr),
                 ValidationFraction = parse.GetValue(validation), Augmentation = parse.GetValue(augment), Device = parse.GetValue(device),
                 GradientClipNorm = parse.GetValue(clip), CheckpointMinutes = parse.GetValue(checkpointMinutes),
+                Pretrained = parse.GetValue(pretrained), InputSize = parse.GetValue(inputSize),
             };
             using var interrupt = new InterruptHandler(error);
             if (parse.GetResult(resume) is not null)

@@ -13,5 +13,6 @@ namespace MlNetVision.Experiments.Definitions;
 /// <param name="PublishedAccuracy">The seed study's test accuracy for this recipe, when it published one.</param>
 /// <param name="PublishedMacroF1">The seed study's macro F1 for this recipe, when it published one.</param>
 /// <param name="Notes">Remarks copied into every report of the experiment (what is known about the recipe).</param>
+/// <param name="Kind">The estimator the pipeline ends in (default: the TorchSharp trainer with <paramref name="Trainer"/>).</param>
 public sealed record Experiment(string Name, string Description, int PipelineImageSize, TorchImageClassifierOptions Trainer,
-    double? PublishedAccuracy = null, double? PublishedMacroF1 = null, string? Notes = null);
+    double? PublishedAccuracy = null, double? PublishedMacroF1 = null, string? Notes = null, ExperimentKind Kind = ExperimentKind.Torch);

@@ -8,6 +8,7 @@ using MlNetVision.Evaluation;
 using MlNetVision.Experiments.Definitions;
 using MlNetVision.Infrastructure;
 using MlNetVision.Persistence;
+using MlNetVision.Onnx;
 using MlNetVision.Reporting;
 using MlNetVision.Training;
 using MlNetVision.Training.Checkpoints;
@@ -42,7 +43,7 @@ public sealed class ExperimentRunner(TextWriter log)
         var started = DateTimeOffset.UtcNow;
         var total = Stopwatch.StartNew();
         var output = PrepareOutput(settings.Output, experiment.Name, started);
-        var options = Resolve(experiment.Trainer, settings) with { CheckpointDirectory = output, Resume = resume };
+        var options = Resolve(experiment, settings) with { CheckpointDirectory = output, Resume = resume };
         options.Validate();
         if (!resume) AtomicFile.WriteAllText(Path.Combine(output, SettingsFile), JsonSerializer.Serialize(new SavedRun(experiment.Name, settings with { Output = output }), ReportJson.Options));
 
@@ -54,16 +55,25 @@ public sealed class ExperimentRunner(TextWriter log)
 
         var ml = new MLContext(options.Seed);
         int size = experiment.PipelineImageSize;
+        bool baseline = experiment.Kind == ExperimentKind.MlNetFeaturizer;
+        float pixelScale = baseline ? MlNetFeaturizerBaseline.PixelScale : 1f / 255;
         var preprocess = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassNamesView(ml, train.ClassNames))
             .Append(ml.Transforms.ResizeImages("Image", size, size, "Image", ImageResizingEstimator.ResizingKind.IsoCrop))
-            .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255));
-        var trainer = new TorchImageClassificationTrainer(ml, options, log, cancellation);
-        var fitted = preprocess.Append(trainer).Fit(ImageSetDataView.Create(ml, train));
-        var summary = trainer.LastSummary!;
+            .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: pixelScale));
+        var trainer = baseline ? null : new TorchImageClassificationTrainer(ml, options, log, cancellation);
+        if (baseline)
+            log.WriteLine($"{experiment.Name}: featurising {train.Count:N0} images with ML.NET's ResNet18 (ONNX Runtime, {size} px), then fitting LbfgsMaximumEntropy");
+        var fitClock = Stopwatch.StartNew();
+        var fitted = baseline
+            ? preprocess.Append(MlNetFeaturizerBaseline.Estimator(ml)).Fit(ImageSetDataView.Create(ml, train))
+            : preprocess.Append(trainer!).Fit(ImageSetDataView.Create(ml, train));
+        fitClock.Stop();
+        var summary = trainer?.LastSummary ?? new TrainingSummary([], fitClock.Elapsed.TotalSeconds, train.Count, train.Count, 0,
+            513L * train.ClassNames.Count, train.ClassNames, size, size, MlNetResNet18Package.Description);
 
         var modelPath = Path.Combine(output, ModelFile);
         SaveServingModel(ml, fitted.LastTransformer, size, modelPath,
-            new ModelZipMetadata(ModelZipMetadata.CurrentSchemaVersion, experiment.Name, options.ModelName, summary.ClassNames, size, DateTimeOffset.UtcNow));
+            new ModelZipMetadata(ModelZipMetadata.CurrentSchemaVersion, experiment.Name, options.ModelName, summary.ClassNames, size, DateTimeOffset.UtcNow), pixelScale);
 
         var evalClock = Stopwatch.StartNew();
         var scored = fitted.Transform(ImageSetDataView.Create(ml, test));
@@ -86,7 +96,7 @@ public sealed class ExperimentRunner(TextWriter log)
             Artifacts = new ArtifactsInfo(ModelFile, ReportFile, SummaryFile),
             Parameters = summary.ParameterCount,
             Reference = experiment.PublishedAccuracy is { } seed ? new ReferenceInfo("seed study", seed, experiment.PublishedMacroF1) : null,
-            Notes = experiment.Notes is null ? [] : [experiment.Notes],
+            Notes = Notes(experiment, summary),
         };
         ReportJson.Write(report, Path.Combine(output, ReportFile));
         AtomicFile.WriteAllText(Path.Combine(output, SummaryFile), SummaryMarkdown.Render(report));
@@ -98,8 +108,18 @@ public sealed class ExperimentRunner(TextWriter log)
     }
 
     /// <summary>The experiment's trainer options with the command-line overrides applied.</summary>
+    public static TorchImageClassifierOptions Resolve(Experiment experiment, RunSettings settings)
+    {
+        if (experiment.Kind == ExperimentKind.MlNetFeaturizer && (settings.InputSize is not null || settings.Pretrained is not null))
+            throw new MlNetVisionException($"--input-size and --pretrained do not apply to {experiment.Name}: its ResNet18 ONNX model takes 224 px and brings its own weights.");
+        return Resolve(experiment.Trainer, settings);
+    }
+
+    /// <summary>Trainer options with the command-line overrides applied.</summary>
     public static TorchImageClassifierOptions Resolve(TorchImageClassifierOptions options, RunSettings settings) => options with
     {
+        ImageSize = settings.InputSize ?? options.ImageSize,
+        Pretrained = settings.Pretrained ?? options.Pretrained,
         Epochs = settings.Epochs ?? options.Epochs,
         BatchSize = settings.BatchSize ?? options.BatchSize,
         Seed = settings.Seed ?? options.Seed,
@@ -114,15 +134,15 @@ public sealed class ExperimentRunner(TextWriter log)
 
     /// <summary>
     /// Writes the zip a plain ML.NET app loads: input <c>ImagePath</c>; LoadImages (no base folder, so
-    /// absolute or working-directory-relative paths), ResizeImages (iso-crop), ExtractPixels, then the
-    /// trained ONNX transformers. Written to a temporary file and renamed into place.
+    /// absolute or working-directory-relative paths), ResizeImages (iso-crop), ExtractPixels (scaled by
+    /// <paramref name="pixelScale"/>), then the trained transformers. Written to a temporary file and renamed into place.
     /// </summary>
-    public static void SaveServingModel(MLContext ml, ITransformer classifier, int size, string path, ModelZipMetadata metadata)
+    public static void SaveServingModel(MLContext ml, ITransformer classifier, int size, string path, ModelZipMetadata metadata, float pixelScale = 1f / 255)
     {
         var inputSchema = ml.Data.LoadFromEnumerable(Array.Empty<ImagePathRow>());
         var imageTransforms = ml.Transforms.LoadImages("Image", imageFolder: "", ImageFolderReader.ImagePathColumn)
             .Append(ml.Transforms.ResizeImages("Image", size, size, "Image", ImageResizingEstimator.ResizingKind.IsoCrop))
-            .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255))
+            .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: pixelScale))
             .Fit(inputSchema);
         var serving = imageTransforms.Append(classifier);
         try
@@ -173,6 +193,20 @@ public sealed class ExperimentRunner(TextWriter log)
         {
             throw new MlNetVisionException($"{Path.Combine(folder, SettingsFile)} cannot be read: {e.Message}", e);
         }
+    }
+
+    private static List<string> Notes(Experiment experiment, TrainingSummary summary)
+    {
+        var notes = new List<string>();
+        if (experiment.Notes is not null) notes.Add(experiment.Notes);
+        if (experiment.PublishedAccuracy is { } seed) notes.Add($"The seed study reported test accuracy {seed:0.0000} for this recipe.");
+        if (experiment.Kind == ExperimentKind.MlNetFeaturizer)
+            notes.Add("ML.NET pipeline: ResizeImages 224 → ExtractPixels (0–255) → DnnFeaturizeImage (ResNet18) → LbfgsMaximumEntropy (ML.NET defaults); " +
+                      "of config.trainer only seed applies. Train time includes featurising the training images; the zip's PredictedLabel is a string, not a one-element vector.");
+        else notes.Add(summary.Pretrained is { } weights ? $"Started from pretrained weights: {weights}." : "Trained from random initialisation.");
+        if (summary.FeatureSeconds is { } featureSeconds)
+            notes.Add($"Backbone frozen: the one feature pass took {featureSeconds:0.0} s (included in trainSeconds).");
+        return notes;
     }
 
     private static ImageSet Limit(ImageSet set, int? limit, bool stratified, int seed) =>

@@ -33,4 +33,8 @@ public sealed record RunSettings
     public double? CheckpointMinutes { get; init; }
     /// <summary><c>--device</c>.</summary>
     public string? Device { get; init; }
+    /// <summary><c>--pretrained</c>: a <c>.pth</c>/<c>.safetensors</c> in the model's naming, or <c>none</c>; default the model's own weights.</summary>
+    public string? Pretrained { get; init; }
+    /// <summary><c>--input-size</c>: the side of the images the model sees (the trainer resizes inside).</summary>
+    public int? InputSize { get; init; }
 }

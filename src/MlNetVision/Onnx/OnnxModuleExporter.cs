@@ -1,5 +1,6 @@
 using MlNetVision.Models;
 using MlNetVision.Models.Blocks;
+using MlNetVision.Models.Imported;
 using TorchSharp.Modules;
 using static MlNetVision.Onnx.OnnxGraphBuilder;
 using static TorchSharp.torch;
@@ -9,13 +10,20 @@ namespace MlNetVision.Onnx;
 
 /// <summary>
 /// Writes the ONNX nodes for the layer types our models use, mirroring each module's <c>forward</c>:
-/// Sequential, Conv2d, Linear, ReLU, GELU, MaxPool2d, Flatten, LayerNorm, Dropout (identity at
-/// inference), and our blocks (<see cref="MultiheadSelfAttention"/>, <see cref="PostNormBlock"/>) and
-/// models (<see cref="SimpleCnn"/>, <see cref="SimpleVit"/>, <see cref="EncoderVit"/>). An unsupported module is an error, never a
-/// silent gap.
+/// Sequential, Conv2d, Linear, ReLU, GELU, MaxPool2d, Flatten, LayerNorm, BatchNorm2d (inference: running
+/// statistics), AdaptiveAvgPool2d to 1×1, Dropout (identity at inference), TorchVision's residual BasicBlock,
+/// our blocks (<see cref="MultiheadSelfAttention"/>, <see cref="PostNormBlock"/>, <see cref="PreNormBlock"/>,
+/// <see cref="TimmAttention"/>, <see cref="TimmMlp"/>), imported graphs (<see cref="ImportedConvNet"/>, inside) and
+/// models (<see cref="SimpleCnn"/>, <see cref="SimpleVit"/>, <see cref="EncoderVit"/>, <see cref="TorchVisionResNet18"/>,
+/// <see cref="MlNetImageNetResNet18"/>, <see cref="TimmVisionTransformer"/>). An unsupported module is an
+/// error, never a silent gap.
 /// </summary>
 public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
 {
+    /// <summary>TorchVision's residual block type, which TorchVision keeps private: it is exported by its
+    /// PyTorch-named children (conv1, bn1, conv2, bn2, optional downsample).</summary>
+    private const string TorchVisionBasicBlock = "TorchSharp.Modules.ResNet+BasicBlock";
+
     /// <summary>Emits <paramref name="module"/> applied to value <paramref name="x"/>; returns the result's name.</summary>
     public string Emit(nn.Module module, string x, string prefix) => module switch
     {
@@ -23,12 +31,21 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         SimpleVit vit => EmitVit(vit, x, prefix),
         EncoderVit vit => EmitEncoderVit(vit, x, prefix),
         TransformerEncoderLayer layer => EmitEncoderLayer(layer, x, prefix),
+        TimmVisionTransformer vit => EmitTimmVit(vit, x, prefix),
+        PreNormBlock block => EmitPreNormBlock(block, x, prefix),
+        TimmAttention attention => EmitTimmAttention(attention, x, prefix),
+        TimmMlp mlp => EmitTimmMlp(mlp, x, prefix),
+        TorchVisionResNet18 resnet => EmitLinear(resnet.Fc,
+            resnet.Backbone.Aggregate(x, (value, stage) => Emit(stage.Module, value, $"{prefix}{stage.Name}")), $"{prefix}fc"),
         PostNormBlock block => EmitPostNormBlock(block, x, prefix),
         MultiheadSelfAttention attention => EmitAttention(attention, x, prefix),
         Sequential sequential => sequential.named_children().Aggregate(x, (value, child) => Emit(child.module, value, $"{prefix}.{child.name}")),
         Conv2d conv => EmitConv(conv, x, prefix),
         Linear linear => EmitLinear(linear, x, prefix),
         LayerNorm norm => EmitLayerNorm(norm, x, prefix),
+        BatchNorm2d norm => EmitBatchNorm(norm, x, prefix),
+        MlNetImageNetResNet18 imported => EmitMlNetResNet(imported, x, prefix),
+        AdaptiveAvgPool2d pool when pool.output_size.All(side => side == 1) => graph.Node("GlobalAveragePool", [x]),
         ReLU => graph.Node("Relu", [x]),
         GELU => EmitGelu(x),
         MaxPool2d pool => graph.Node("MaxPool", [x],
@@ -36,6 +53,7 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
             Ints("pads", Pads(pool.padding ?? [0, 0])), Int("ceil_mode", pool.ceil_mode ? 1 : 0)),
         Flatten flatten when flatten.end_dim == -1 => graph.Node("Flatten", [x], Int("axis", flatten.start_dim)),
         Dropout => x,
+        _ when module.GetType().FullName == TorchVisionBasicBlock => EmitBasicBlock(module, x, prefix),
         _ => throw new NotSupportedException($"ONNX export does not support module {module.GetType().Name} ({prefix})."),
     };
 
@@ -47,6 +65,72 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         return graph.Node("Conv", inputs,
             Ints("kernel_shape", kernel), Ints("strides", conv.stride), Ints("pads", Pads(conv.padding ?? throw new NotSupportedException($"ONNX export needs explicit padding ({prefix})."))),
             Ints("dilations", conv.dilation), Int("group", conv.groups));
+    }
+
+    /// <summary>BatchNorm in inference mode, with the running statistics.</summary>
+    private string EmitBatchNorm(BatchNorm2d norm, string x, string prefix)
+    {
+        using var ones = ones_like(norm.running_mean!);
+        using var zeros = zeros_like(norm.running_mean!);
+        return graph.Node("BatchNormalization", [x,
+                graph.Initializer($"{prefix}.weight", norm.weight ?? ones), graph.Initializer($"{prefix}.bias", norm.bias ?? zeros),
+                graph.Initializer($"{prefix}.running_mean", norm.running_mean!), graph.Initializer($"{prefix}.running_var", norm.running_var!)],
+            Float("epsilon", (float)norm.eps));
+    }
+
+    /// <summary>torchvision's BasicBlock: relu(bn2(conv2(relu(bn1(conv1(x))))) + downsample(x)).</summary>
+    private string EmitBasicBlock(nn.Module block, string x, string prefix)
+    {
+        var children = block.named_children().ToDictionary(c => c.name, c => c.module);
+        var h = graph.Node("Relu", [Emit(children["bn1"], Emit(children["conv1"], x, $"{prefix}.conv1"), $"{prefix}.bn1")]);
+        h = Emit(children["bn2"], Emit(children["conv2"], h, $"{prefix}.conv2"), $"{prefix}.bn2");
+        var identity = children.TryGetValue("downsample", out var downsample) && downsample.children().Any()
+            ? Emit(downsample, x, $"{prefix}.downsample") : x;
+        return graph.Node("Relu", [graph.Node("Add", [h, identity])]);
+    }
+
+    /// <summary>Channel reorder, scale and shift back to the imported network's input, the backbone, flatten, the head.</summary>
+    private string EmitMlNetResNet(MlNetImageNetResNet18 model, string x, string prefix)
+    {
+        var reordered = model.Preprocessing.Bgr
+            ? graph.Node("Gather", [x, graph.Int64Constant("channel_order", [.. model.ChannelOrder])], Int("axis", 1)) : x;
+        var scaled = graph.Node("Mul", [reordered, graph.Initializer($"{prefix}input_scale", model.InputScale)]);
+        var shifted = graph.Node("Add", [scaled, graph.Initializer($"{prefix}input_shift", model.InputShift)]);
+        var pads = model.Backbone.Graph.PadsAt(model.Spec.ImageSize, model.Spec.ImageSize);
+        var features = graph.Node("Flatten", [EmitImportedConvNet(model.Backbone, pads, shifted, $"{prefix}backbone")], Int("axis", 1));
+        return EmitLinear(model.Fc, features, $"{prefix}fc");
+    }
+
+    /// <summary>The imported graph, op by op, with the current (possibly fine-tuned) weights and the padding resolved for the model's input size.</summary>
+    private string EmitImportedConvNet(ImportedConvNet net, IReadOnlyDictionary<string, long[]> pads, string x, string prefix)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { [net.Graph.Input] = x };
+        foreach (var op in net.Graph.Ops)
+        {
+            var input = values[op.Inputs[0]];
+            var name = $"{prefix}.{op.Name}";
+            values[op.Output] = op.Kind switch
+            {
+                ConvGraphOpKind.Conv => EmitImportedConv((Conv2d)net.Layer(op.Name), op, pads[op.Name], input, name),
+                ConvGraphOpKind.BatchNorm => EmitBatchNorm((BatchNorm2d)net.Layer(op.Name), input, name),
+                ConvGraphOpKind.Relu => graph.Node("Relu", [input]),
+                ConvGraphOpKind.Add => graph.Node("Add", [input, values[op.Inputs[1]]]),
+                ConvGraphOpKind.MaxPool => graph.Node("MaxPool", [input], Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", pads[op.Name])),
+                ConvGraphOpKind.AveragePool => graph.Node("AveragePool", [input], Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides),
+                    Ints("pads", pads[op.Name]), Int("count_include_pad", op.CountIncludePad ? 1 : 0)),
+                ConvGraphOpKind.GlobalAveragePool => graph.Node("GlobalAveragePool", [input]),
+                _ => throw new NotSupportedException($"ONNX export does not support imported operation {op.Kind} ({name})."),
+            };
+        }
+        return values[net.Graph.Output];
+    }
+
+    private string EmitImportedConv(Conv2d conv, ConvGraphOp op, long[] pads, string x, string prefix)
+    {
+        var inputs = new List<string> { x, graph.Initializer($"{prefix}.weight", conv.weight!) };
+        if (conv.bias is not null) inputs.Add(graph.Initializer($"{prefix}.bias", conv.bias));
+        return graph.Node("Conv", inputs, Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", pads),
+            Ints("dilations", op.Dilations), Int("group", op.Group));
     }
 
     private string EmitLinear(Linear linear, string x, string prefix) =>
@@ -72,10 +156,17 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         return graph.Node("Mul", [product, graph.FloatConstant("half", [0.5f])]);
     }
 
-    private string EmitAttention(MultiheadSelfAttention attention, string x, string prefix)
+    private string EmitAttention(MultiheadSelfAttention attention, string x, string prefix) =>
+        EmitSelfAttention(Affine(x, attention.InProjWeight, attention.InProjBias, $"{prefix}.in_proj"), attention.Dim, attention.Heads,
+            attention.OutProj, $"{prefix}.out_proj");
+
+    private string EmitTimmAttention(TimmAttention attention, string x, string prefix) =>
+        EmitSelfAttention(EmitLinear(attention.Qkv, x, $"{prefix}.qkv"), attention.Dim, attention.Heads, attention.Proj, $"{prefix}.proj");
+
+    /// <summary>Scaled dot-product attention over a fused <c>[B, N, 3D]</c> q/k/v projection, then the output projection.</summary>
+    private string EmitSelfAttention(string qkv, int dim, int heads, Linear outProj, string outPrefix)
     {
-        int heads = attention.Heads, headDim = attention.Dim / attention.Heads;
-        var qkv = Affine(x, attention.InProjWeight, attention.InProjBias, $"{prefix}.in_proj");
+        int headDim = dim / heads;
         var split = graph.Node("Reshape", [qkv, graph.Int64Constant("qkv_shape", 0, 0, 3, heads, headDim)]);
         var perm = graph.Node("Transpose", [split], Ints("perm", 2, 0, 3, 1, 4));                 // [3, B, H, N, Dh]
         var parts = graph.Node("Split", [perm, graph.Int64Constant("split", 1, 1, 1)], 3, Int("axis", 0));
@@ -88,8 +179,35 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         var weights = graph.Node("Softmax", [scaled], Int("axis", -1));
         var attended = graph.Node("MatMul", [weights, v]);                                        // [B, H, N, Dh]
         var merged = graph.Node("Reshape", [graph.Node("Transpose", [attended], Ints("perm", 0, 2, 1, 3)),
-            graph.Int64Constant("merge_shape", 0, 0, attention.Dim)]);
-        return EmitLinear(attention.OutProj, merged, $"{prefix}.out_proj");
+            graph.Int64Constant("merge_shape", 0, 0, dim)]);
+        return EmitLinear(outProj, merged, outPrefix);
+    }
+
+    private string EmitPreNormBlock(PreNormBlock block, string x, string prefix)
+    {
+        var h = graph.Node("Add", [x, EmitTimmAttention(block.Attention, EmitLayerNorm(block.Norm1, x, $"{prefix}.norm1"), $"{prefix}.attn")]);
+        return graph.Node("Add", [h, EmitTimmMlp(block.Mlp, EmitLayerNorm(block.Norm2, h, $"{prefix}.norm2"), $"{prefix}.mlp")]);
+    }
+
+    private string EmitTimmMlp(TimmMlp mlp, string x, string prefix) =>
+        EmitLinear(mlp.Fc2, EmitGelu(EmitLinear(mlp.Fc1, x, $"{prefix}.fc1")), $"{prefix}.fc2");
+
+    /// <summary>Patch tokens, class token, position embeddings, blocks, final norm, head on the class token.</summary>
+    private string EmitTimmVit(TimmVisionTransformer vit, string x, string prefix)
+    {
+        int dim = vit.Shape.Dim;
+        var patches = EmitConv(vit.PatchEmbed.Proj, x, $"{prefix}patch_embed.proj");              // [B, D, h, w]
+        var tokens = graph.Node("Transpose", [graph.Node("Reshape", [patches, graph.Int64Constant("tokens_shape", 0, dim, -1)])], Ints("perm", 0, 2, 1));
+        var batch = graph.Node("Slice", [graph.Node("Shape", [x]), graph.Int64Constant("zero", 0), graph.Int64Constant("one", 1)]);
+        var clsShape = graph.Node("Concat", [batch, graph.Int64Constant("cls_rest", 1, dim)], Int("axis", 0));
+        var cls = graph.Node("Expand", [graph.Initializer($"{prefix}cls_token", vit.ClsToken), clsShape]);
+        var h = graph.Node("Add", [graph.Node("Concat", [cls, tokens], Int("axis", 1)), graph.Initializer($"{prefix}pos_embed", vit.PosEmbed)]);
+        var blocks = vit.Blocks;
+        for (int i = 0; i < blocks.Count; i++) h = EmitPreNormBlock(blocks[i], h, $"{prefix}blocks.{i}");
+        var normed = EmitLayerNorm(vit.Norm, h, $"{prefix}norm");
+        var first = graph.Node("Gather", [normed, graph.Int64Constant("cls_index", 0)], Int("axis", 1));  // [B, 1, D]
+        var pooled = graph.Node("Squeeze", [first, graph.Int64Constant("axis1", 1)]);
+        return EmitLinear(vit.HeadLayer, pooled, $"{prefix}head");
     }
 
     private string EmitPostNormBlock(PostNormBlock block, string x, string prefix)

@@ -19,9 +19,12 @@ public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccura
 /// <param name="ClassNames">Class names by index.</param>
 /// <param name="PipelineImageSize">Side of the images the pipeline delivered.</param>
 /// <param name="ModelImageSize">Side of the images the model saw.</param>
+/// <param name="Pretrained">The weights training started from (a path or a description), or null for random initialisation.</param>
+/// <param name="FeatureSeconds">With a frozen backbone: seconds of the one feature pass (included in <paramref name="TrainSeconds"/>).</param>
 public sealed record TrainingSummary(
     IReadOnlyList<EpochRecord> History, double TrainSeconds, long TrainImages, int TrainCount, int ValidationCount,
-    long ParameterCount, IReadOnlyList<string> ClassNames, int PipelineImageSize, int ModelImageSize)
+    long ParameterCount, IReadOnlyList<string> ClassNames, int PipelineImageSize, int ModelImageSize,
+    string? Pretrained = null, double? FeatureSeconds = null)
 {
     /// <summary>True when cancellation stopped training early.</summary>
     public bool Interrupted { get; init; }

@@ -9,7 +9,7 @@ namespace MlNetVision.Training;
 /// An <see cref="ImageSet"/> held as one uint8 tensor <c>[N, 3, P, P]</c> plus int64 labels on the training
 /// device; <see cref="Batch"/> turns a set of row indices into a normalised float batch at the model's size.
 /// </summary>
-public sealed class TensorBatches : IDisposable
+public sealed class TensorBatches : IBatchSource, IDisposable
 {
     private readonly Tensor _mean;
     private readonly Tensor _std;
@@ -37,6 +37,9 @@ public sealed class TensorBatches : IDisposable
     /// <summary>Side of the image the model sees.</summary>
     public int ModelImageSize { get; }
 
+    /// <inheritdoc />
+    public Device Device => Images.device;
+
     /// <summary>
     /// The training batch <c>[B, 3, S, S]</c> for <paramref name="indices"/>: scaled to [0, 1], augmented with the
     /// draws of (<paramref name="seed"/>, <paramref name="step"/>), resized (bilinear) and normalised; with its labels.
@@ -46,6 +49,9 @@ public sealed class TensorBatches : IDisposable
         var x = augmentation.Apply(Images.index_select(0, indices).to_type(ScalarType.Float32).div_(255f), seed, step);
         return (Finish(x), Labels.index_select(0, indices));
     }
+
+    /// <inheritdoc />
+    public (Tensor Inputs, Tensor Labels) Range(int start, int count) => (Prepare(Images.narrow(0, start, count)), Labels.narrow(0, start, count));
 
     /// <summary>Scales, resizes and normalises a uint8 batch (no augmentation: evaluation).</summary>
     public Tensor Prepare(Tensor uint8Batch) => Finish(uint8Batch.to_type(ScalarType.Float32).div_(255f));

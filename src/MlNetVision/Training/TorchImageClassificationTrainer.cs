@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetVision.Infrastructure;
@@ -6,6 +5,7 @@ using MlNetVision.Models;
 using MlNetVision.Native;
 using MlNetVision.Onnx;
 using MlNetVision.Training.Checkpoints;
+using MlNetVision.Pretrained;
 using TorchSharp;
 
 namespace MlNetVision.Training;
@@ -16,6 +16,8 @@ namespace MlNetVision.Training;
 /// reads the data once into a uint8 tensor, trains with <see cref="TrainingLoop"/>, exports the network to
 /// ONNX and returns stock ML.NET transformers (<see cref="ClassifierTransformers"/>), so the fitted pipeline
 /// saves with <c>mlContext.Model.Save</c> and loads in any ML.NET app without TorchSharp or MlNetVision.
+/// Pretrained weights and a frozen backbone are options; the trainer reaches them only through the
+/// model-side interfaces (<see cref="IPretrainable"/>, <see cref="IFeatureExtractor"/>), never a specific model.
 /// </summary>
 public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
 {
@@ -64,25 +66,29 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         var (train, validation) = Options.ValidationFraction > 0 ? all.SplitStratified(Options.ValidationFraction, Options.Seed) : (all, null);
 
         torch.random.manual_seed(Options.Seed);
-        using var model = ModelRegistry.Create(Options.ModelName, new ModelSpec(classNames.Count, modelSize));
+        using var model = ModelRegistry.Create(Options.ModelName, new ModelSpec(classNames.Count, modelSize, new InputNormalization(Options.Mean, Options.Std)));
+        var pretrained = PretrainedLoader.Apply(model, Options.Pretrained, _log);
         model.to(device);
         using var trainBatches = new TensorBatches(train, modelSize, Options.Mean, Options.Std, device);
         using var validationBatches = validation is null ? null : new TensorBatches(validation, modelSize, Options.Mean, Options.Std, device);
 
         _log.WriteLine($"training {Options.ModelName} ({model.ParameterCount:N0} parameters) on {train.Count:N0} images " +
                        $"({pipelineSize} px{(modelSize != pipelineSize ? $" resized to {modelSize} px" : "")}), {Options.Epochs} epochs, batch {Options.BatchSize}, " +
-                       $"{Options.Optimizer} lr {Options.LearningRate}, {torch.get_num_threads()} threads, {device.type}");
-        var store = Options.CheckpointDirectory is null ? null : new CheckpointStore(Options.CheckpointDirectory);
+                       $"{Options.Optimizer} lr {Options.LearningRate}, {torch.get_num_threads()} threads, {device.type}" +
+                       (Options.FreezeBackbone ? ", backbone frozen" : ""));
+        var store = Options.CheckpointDirectory is null || Options.FreezeBackbone ? null : new CheckpointStore(Options.CheckpointDirectory);
         var fingerprint = TrainingLoop.Fingerprint(Options, train.Count, classNames);
-        var result = new TrainingLoop(Options, _log).Run(model, trainBatches, validationBatches, _cancellation, store, fingerprint);
+        var (result, featureSeconds) = Options.FreezeBackbone
+            ? new FrozenBackboneTraining(Options, _log).Run(model, trainBatches, validationBatches, _cancellation)
+            : (new TrainingLoop(Options, _log).Run(model, trainBatches, validationBatches, _cancellation, store, fingerprint), (double?)null);
         var history = result.History;
         if (result.Interrupted && store is not null && store.TryLoadBest(model))
             _log.WriteLine($"using the best weights so far: epoch {result.BestEpoch}, validation accuracy {result.BestValidationAccuracy:0.0000}");
 
         model.cpu();
         LastOnnxModel = ClassifierOnnxExporter.Export(model, new OnnxExportSettings(pipelineSize, Options.Mean, Options.Std, classNames));
-        LastSummary = new TrainingSummary(history, history.Sum(h => h.Seconds), (long)train.Count * history.Count, train.Count,
-            validation?.Count ?? 0, model.ParameterCount, classNames, pipelineSize, modelSize)
+        LastSummary = new TrainingSummary(history, history.Sum(h => h.Seconds) + (featureSeconds ?? 0), (long)train.Count * history.Count, train.Count,
+            validation?.Count ?? 0, model.ParameterCount, classNames, pipelineSize, modelSize, pretrained, featureSeconds)
         {
             Interrupted = result.Interrupted, BestEpoch = result.BestEpoch, ResumedFromStep = result.ResumedFromStep,
         };

@@ -105,6 +105,18 @@ public sealed record TorchImageClassifierOptions
     /// <summary>Continue from the checkpoint in <see cref="CheckpointDirectory"/> when there is one.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>
+    /// Where the model's starting weights come from: null (default) = the model's own pretrained weights when it
+    /// has any (the cached download, or weights bundled with a package), else random initialisation;
+    /// <c>none</c> = random initialisation; otherwise the path of a <c>.pth</c> or <c>.safetensors</c> state dict in
+    /// the model's parameter naming, loaded strictly (a classifier head of another class count is replaced).
+    /// </summary>
+    public string? Pretrained { get; init; }
+
+    /// <summary>Train only the classifier head: the backbone's features are computed once (eval mode) and the head
+    /// trains on them. Needs a model with a separable backbone (resnet18, resnet18_mlnet_imagenet, deit_tiny_patch16_224).</summary>
+    public bool FreezeBackbone { get; init; }
+
     /// <summary>Show a live progress bar (plain log lines when output is not a terminal).</summary>
     public bool ShowProgress { get; init; } = true;
 
@@ -128,5 +140,7 @@ public sealed record TorchImageClassifierOptions
         Require(Device is "cpu" or "cuda", $"Device must be 'cpu' or 'cuda' (got '{Device}').");
         try { global::MlNetVision.Training.Augmentation.AugmentationPipeline.Parse(Augmentation); }
         catch (Infrastructure.MlNetVisionException e) { throw new ArgumentException(e.Message, e); }
+        Require(Pretrained is null || !string.IsNullOrWhiteSpace(Pretrained), "Pretrained must be null (the model's default), 'none' or a checkpoint path.");
+        Require(!FreezeBackbone || string.IsNullOrWhiteSpace(Augmentation), "Augmentation cannot apply with FreezeBackbone: the backbone's features are computed once.");
     }
 }

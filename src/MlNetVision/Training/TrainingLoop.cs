@@ -16,6 +16,8 @@ namespace MlNetVision.Training;
 /// epoch, every <see cref="TorchImageClassifierOptions.CheckpointIntervalMinutes"/>, and when cancelled
 /// (after finishing the current step), keeps the best weights by validation accuracy, and can resume
 /// exactly: the shuffle of epoch e and the augmentation of step s depend only on (seed, e) and (seed, s).
+/// The model is any module from inputs to logits: a whole classifier on image batches, or just its head on
+/// precomputed features (<see cref="FrozenBackboneTraining"/>).
 /// </summary>
 public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter? log = null)
 {
@@ -32,7 +34,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
         }) + $"|train={trainCount}|classes={string.Join(",", classNames)}";
 
     /// <summary>Trains <paramref name="model"/> in place.</summary>
-    public TrainingResult Run(ImageClassifier model, TensorBatches train, TensorBatches? validation,
+    public TrainingResult Run(nn.Module<Tensor, Tensor> model, IBatchSource train, IBatchSource? validation,
         CancellationToken cancellation = default, CheckpointStore? store = null, string? fingerprint = null)
     {
         int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
@@ -72,7 +74,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
                 using (var scope = NewDisposeScope())
                 {
                     int start = s * options.BatchSize, count = Math.Min(options.BatchSize, train.Count - start);
-                    var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Images.device);
+                    var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Device);
                     var (inputs, labels) = train.Batch(indices, augmentation, options.Seed, step);
                     rate = schedule.At(step);
                     OptimizerFactory.SetLearningRate(optimizer, rate);
@@ -129,7 +131,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
     }
 
     /// <summary>Accuracy of <paramref name="model"/> over <paramref name="data"/>, in eval mode without gradients.</summary>
-    public double Accuracy(ImageClassifier model, TensorBatches data)
+    public double Accuracy(nn.Module<Tensor, Tensor> model, IBatchSource data)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -139,8 +141,8 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
         {
             using var scope = NewDisposeScope();
             int count = Math.Min(batch, data.Count - start);
-            var inputs = data.Prepare(data.Images.narrow(0, start, count));
-            correct += model.forward(inputs).argmax(1).eq(data.Labels.narrow(0, start, count)).sum().item<long>();
+            var (inputs, labels) = data.Range(start, count);
+            correct += model.forward(inputs).argmax(1).eq(labels).sum().item<long>();
         }
         model.train();
         return (double)correct / data.Count;

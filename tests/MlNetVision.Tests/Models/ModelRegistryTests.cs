@@ -9,6 +9,7 @@ public class ModelRegistryTests
     [Theory]
     [InlineData("simple_cnn", 545_098)]
     [InlineData("simple_vit", 1_205_898)]
+    [InlineData("resnet18", 11_181_642)]
     public void Create_SeedModels_HaveSeedParameterCounts(string name, long parameters)
     {
         using var model = ModelRegistry.Create(name, new ModelSpec(10, 32));
@@ -75,6 +76,40 @@ public class ModelRegistryTests
         Assert.Equal(["classifier.1.bias", "classifier.1.weight", "classifier.3.bias", "classifier.3.weight",
                       "features.0.bias", "features.0.weight", "features.3.bias", "features.3.weight"],
             model.state_dict().Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ResNet18_StateDictKeys_AreTorchvisionNames()
+    {
+        using var model = ModelRegistry.Create("resnet18", new ModelSpec(10, 64));
+
+        var state = model.state_dict();
+
+        Assert.Equal(122, state.Count);
+        Assert.Equal(new long[] { 64, 3, 7, 7 }, state["conv1.weight"].shape);
+        Assert.Equal(new long[] { 128, 64, 1, 1 }, state["layer2.0.downsample.0.weight"].shape);
+        Assert.Contains("layer4.1.bn2.running_var", state.Keys);
+        Assert.Contains("layer3.0.downsample.1.num_batches_tracked", state.Keys);
+        Assert.Equal(new long[] { 10, 512 }, state["fc.weight"].shape);
+    }
+
+    [Fact]
+    public void DeitTiny_At224_HasTimmNamesShapesAndParameterCount()
+    {
+        using var model = ModelRegistry.Create("deit_tiny_patch16_224", new ModelSpec(10, 224));
+
+        var state = model.state_dict();
+
+        Assert.Equal(5_526_346, model.ParameterCount);
+        Assert.Equal(4 + 12 * 12 + 4, state.Count);
+        Assert.Equal(new long[] { 192, 3, 16, 16 }, state["patch_embed.proj.weight"].shape);
+        Assert.Equal(new long[] { 1, 197, 192 }, state["pos_embed"].shape);
+        Assert.Equal(new long[] { 576, 192 }, state["blocks.11.attn.qkv.weight"].shape);
+        Assert.Equal(new long[] { 192, 192 }, state["blocks.0.attn.proj.weight"].shape);
+        Assert.Equal(new long[] { 768, 192 }, state["blocks.3.mlp.fc1.weight"].shape);
+        Assert.Contains("blocks.7.norm2.bias", state.Keys);
+        Assert.Contains("norm.weight", state.Keys);
+        Assert.Equal(new long[] { 10, 192 }, state["head.weight"].shape);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 using MlNetVision.Models;
 using MlNetVision.Native;
 using MlNetVision.Onnx;
+using MlNetVision.Pretrained;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,6 +11,7 @@ namespace MlNetVision.Tests.Onnx;
 
 public class ClassifierOnnxExporterTests
 {
+
     public static TheoryData<string, int, int> Cases()
     {
         var data = new TheoryData<string, int, int>();
@@ -28,6 +30,7 @@ public class ClassifierOnnxExporterTests
         TorchRuntime.EnsureLoaded();
         torch.random.manual_seed(3);
         using var model = ModelRegistry.Create(name, new ModelSpec(10, modelSize));
+        if (model is IPretrainable { DefaultWeights.Bundled: not null }) PretrainedLoader.Apply(model, null, TextWriter.Null); // as training starts
         model.eval();
         float[] mean = [0.5f, 0.4f, 0.3f], std = [0.5f, 0.25f, 0.2f];
         using var pixels = torch.rand(2, 3, pipelineSize, pipelineSize);

@@ -1,0 +1,89 @@
+using MlNetVision.Data;
+using MlNetVision.Infrastructure;
+using MlNetVision.Models;
+using static TorchSharp.torch;
+
+namespace MlNetVision.Pretrained;
+
+/// <summary>
+/// Starts a model from pretrained weights, as a trainer option asks: <c>none</c> trains from scratch; a file
+/// path loads that <c>.pth</c> or <c>.safetensors</c> strictly (see <see cref="StateDictLoader"/>); null takes
+/// the model's default (<see cref="IPretrainable.DefaultWeights"/>): weights bundled with a package, or the
+/// download cached in <c>~/.cache/mlnetvision/weights</c> (downloaded on first use), and nothing for a model
+/// without pretrained weights.
+/// </summary>
+public static class PretrainedLoader
+{
+    /// <summary>The option value that asks for training from scratch.</summary>
+    public const string None = "none";
+
+    /// <summary>The default weights cache folder.</summary>
+    public static string CacheFolder => Path.Combine(CacheFolders.Root, "weights");
+
+    /// <summary>Applies <paramref name="pretrained"/> to <paramref name="model"/>; returns what was loaded, or null for from scratch.</summary>
+    /// <param name="model">The freshly built model.</param>
+    /// <param name="pretrained">null (the model's default), <c>none</c>, or a checkpoint path.</param>
+    /// <param name="log">Receives what was loaded and every deliberate difference.</param>
+    /// <param name="downloader">Downloads missing default weights (default: a plain HTTP client into <see cref="CacheFolder"/>).</param>
+    /// <exception cref="CheckpointException">The checkpoint does not fit, or the default weights are unavailable.</exception>
+    public static string? Apply(ImageClassifier model, string? pretrained, TextWriter log, WeightsDownloader? downloader = null)
+    {
+        if (string.Equals(pretrained, None, StringComparison.OrdinalIgnoreCase))
+        {
+            log.WriteLine($"{model.GetName()}: training from scratch (--pretrained none)");
+            return null;
+        }
+        var pretrainable = model as IPretrainable;
+        if (pretrained is not null) return LoadFile(model, pretrainable, pretrained, log);
+        if (pretrainable?.DefaultWeights is not { } weights) return null;
+        if (weights.Bundled is { } bundled)
+        {
+            var stateDict = bundled();
+            try
+            {
+                Load(model, pretrainable, stateDict, weights.Description, log);
+            }
+            finally
+            {
+                foreach (var tensor in stateDict.Values) tensor.Dispose();
+            }
+            return weights.Description;
+        }
+        var path = Download(weights, log, downloader);
+        LoadFile(model, pretrainable, path, log);
+        return $"{weights.Description} ({path})";
+    }
+
+    private static string LoadFile(ImageClassifier model, IPretrainable? pretrainable, string path, TextWriter log)
+    {
+        var stateDict = CheckpointReader.Read(Path.GetFullPath(path));
+        try
+        {
+            Load(model, pretrainable, stateDict, path, log);
+        }
+        finally
+        {
+            foreach (var tensor in stateDict.Values) tensor.Dispose();
+        }
+        return path;
+    }
+
+    private static void Load(ImageClassifier model, IPretrainable? pretrainable, Dictionary<string, Tensor> stateDict, string source, TextWriter log)
+    {
+        var adaptations = pretrainable?.AdaptCheckpoint(stateDict) ?? [];
+        var result = StateDictLoader.Load(model, stateDict, pretrainable?.HeadPrefixes ?? [], source);
+        log.WriteLine($"{model.GetName()}: loaded {result.Loaded} tensors from {source}");
+        foreach (var note in adaptations.Concat(result.Notes)) log.WriteLine($"  {note}");
+    }
+
+    private static string Download(PretrainedWeights weights, TextWriter log, WeightsDownloader? downloader)
+    {
+        using var http = downloader is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(30) } : null;
+        downloader ??= new WeightsDownloader(http!, CacheFolder);
+        var target = downloader.PathOf(weights);
+        if (!File.Exists(target)) log.WriteLine($"{weights.Description}: not in {target}; downloading {weights.DownloadUri}");
+        using var bar = new ConsoleProgress("download", log == Console.Error ? null : log);
+        var progress = new SynchronousProgress<(long Done, long? Total)>(p => bar.Report(p.Done, p.Total ?? p.Done, $"{p.Done / 1e6:0.0} MB"));
+        return downloader.EnsureAsync(weights, progress).GetAwaiter().GetResult();
+    }
+}
