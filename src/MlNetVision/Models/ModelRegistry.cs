@@ -37,7 +37,7 @@ public static class ModelRegistry
             spec => new EncoderVit(spec, new EncoderVitShape(FeedForward: 512, NormFirst: true, Gelu: true, UnitNormalEmbeddings: false)), SmokeImageSize: 32),
         new("resnet18", "torchvision's ResNet-18 (TorchVision), new head; ImageNet weights: resnet18-f37072fd.pth (11,181,642 parameters for 10 classes)", 224,
             spec => new TorchVisionResNet18(spec), SmokeImageSize: 32),
-        new("resnet18_mlnet_imagenet", "ML.NET's ImageNet ResNet-18 (DnnImageFeaturizer ONNX, stages 2-2-2-3) imported as a trainable backbone + new head; weights offline", 224,
+        new("resnet18_mlnet_imagenet", "ML.NET's ImageNet ResNet-18 (DnnImageFeaturizer ONNX, stages 2-2-2-3) imported as a trainable backbone + new head; weights offline (15,902,282 parameters for 10 classes)", 224,
             spec => MlNetResNet18Package.CreateModel(spec), SmokeImageSize: 64),
         new("deit_tiny_patch16_224", "timm's DeiT-tiny: patch 16, 192 dims, 12 blocks, 3 heads, pre-norm (5,526,346 parameters for 10 classes at 224 px)", 224,
             spec => new TimmVisionTransformer(spec, TimmVitShape.DeitTiny, DeitWeights.Tiny), SmokeImageSize: 32),

@@ -21,7 +21,7 @@ public sealed record PretrainedWeights
     /// <summary>Leading hex digits of the file's SHA-256 (torch.hub's convention: the part of the file name after the dash).</summary>
     public string? Sha256Prefix { get; init; }
 
-    /// <summary>Where else the same weights are published, for the offline message.</summary>
+    /// <summary>Another way to get started offline (where else the weights are published, or a model with offline weights), for the offline message.</summary>
     public string? AlternativeSource { get; init; }
 
     /// <summary>Loads weights shipped with a package, as a state dict in the model's naming (bundled weights).</summary>

@@ -20,6 +20,7 @@ public sealed class TorchVisionResNet18 : ImageClassifier, IPretrainable, IFeatu
         FileName = "resnet18-f37072fd.pth",
         DownloadUri = new Uri("https://download.pytorch.org/models/resnet18-f37072fd.pth"),
         Sha256Prefix = "f37072fd",
+        AlternativeSource = "use the model resnet18_mlnet_imagenet, whose ImageNet weights ship with ML.NET's NuGet package and need no download",
     };
 
     private readonly ResNet _torchvision;

@@ -78,7 +78,9 @@ public static class PretrainedLoader
 
     private static string Download(PretrainedWeights weights, TextWriter log, WeightsDownloader? downloader)
     {
-        using var http = downloader is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(30) } : null;
+        using var http = downloader is null
+            ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30) }) { Timeout = TimeSpan.FromMinutes(30) }
+            : null;
         downloader ??= new WeightsDownloader(http!, CacheFolder);
         var target = downloader.PathOf(weights);
         if (!File.Exists(target)) log.WriteLine($"{weights.Description}: not in {target}; downloading {weights.DownloadUri}");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using MlNetVision.Native;
 using TorchSharp;
 
 namespace MlNetVision.Reporting;
@@ -7,17 +8,21 @@ namespace MlNetVision.Reporting;
 /// <summary>Describes the machine and software a run used.</summary>
 public static class EnvironmentProbe
 {
-    /// <summary>The environment section of a report.</summary>
-    public static EnvironmentInfo Describe(string device) => new(
-        Cpu: CpuModel(),
-        LogicalCores: Environment.ProcessorCount,
-        Threads: torch.get_num_threads(),
-        Os: RuntimeInformation.OSDescription,
-        Dotnet: RuntimeInformation.FrameworkDescription,
-        TorchSharp: typeof(torch).Assembly.GetName().Version?.ToString() ?? "?",
-        MlNet: typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString() ?? "?",
-        Device: device,
-        GitCommit: GitCommit());
+    /// <summary>The environment section of a report (loads libtorch if no model has yet, as for an ML.NET-only run).</summary>
+    public static EnvironmentInfo Describe(string device)
+    {
+        TorchRuntime.EnsureLoaded();
+        return new(
+            Cpu: CpuModel(),
+            LogicalCores: Environment.ProcessorCount,
+            Threads: torch.get_num_threads(),
+            Os: RuntimeInformation.OSDescription,
+            Dotnet: RuntimeInformation.FrameworkDescription,
+            TorchSharp: typeof(torch).Assembly.GetName().Version?.ToString() ?? "?",
+            MlNet: typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString() ?? "?",
+            Device: device,
+            GitCommit: GitCommit());
+    }
 
     private static string CpuModel()
     {
