@@ -12,8 +12,9 @@ public static class AccuracyVsTimePlot
     public static PlotModel Build(IReadOnlyList<(string Label, RunReport Report)> runs)
     {
         var model = new PlotModel { Title = "Test accuracy against training time" };
-        model.Axes.Add(new LogarithmicAxis { Position = AxisPosition.Bottom, Title = "training time (minutes, log scale)", MajorGridlineStyle = LineStyle.Dot });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "test accuracy", MajorGridlineStyle = LineStyle.Dot });
+        // padding leaves room for the run labels written right of each point
+        model.Axes.Add(new LogarithmicAxis { Position = AxisPosition.Bottom, Title = "training time (minutes, log scale)", MajorGridlineStyle = LineStyle.Dot, MinimumPadding = 0.05, MaximumPadding = 0.45 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "test accuracy", MajorGridlineStyle = LineStyle.Dot, MinimumPadding = 0.1, MaximumPadding = 0.12 });
         var points = new ScatterSeries { MarkerType = MarkerType.Circle, MarkerSize = 6 };
         foreach (var (label, report) in runs)
         {
