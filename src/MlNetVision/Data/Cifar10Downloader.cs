@@ -67,30 +67,8 @@ public sealed class Cifar10Downloader(HttpClient http, Uri? archiveUri = null, s
         $"{string.Join(", ", Cifar10Format.AllDataFiles)} and {Cifar10Format.MetaFile}, " +
         $"or point --data (or ${DataLocation.DataVariable}) at a folder that holds them.";
 
-    private async Task DownloadAsync(string target, string folder, IProgress<(long, long?)>? progress, CancellationToken cancellation)
-    {
-        try
-        {
-            using var response = await http.GetAsync(_uri, HttpCompletionOption.ResponseHeadersRead, cancellation);
-            response.EnsureSuccessStatusCode();
-            long? total = response.Content.Headers.ContentLength;
-            await using var source = await response.Content.ReadAsStreamAsync(cancellation);
-            await using var file = File.Create(target);
-            var buffer = new byte[1 << 16];
-            long done = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellation)) > 0)
-            {
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellation);
-                done += read;
-                progress?.Report((done, total));
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !cancellation.IsCancellationRequested)
-        {
-            throw new DatasetUnavailableException(OfflineMessage(folder, e.Message), e);
-        }
-    }
+    private Task DownloadAsync(string target, string folder, IProgress<(long, long?)>? progress, CancellationToken cancellation) =>
+        HttpDownload.ToFileAsync(http, _uri, target, progress, e => new DatasetUnavailableException(OfflineMessage(folder, e.Message), e), cancellation);
 
     private static async Task ExtractAsync(string archive, string destination, CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using MlNetVision.Infrastructure;
 using System.Security.Cryptography;
 using MlNetVision.Models;
 
@@ -61,30 +62,8 @@ public sealed class WeightsDownloader(HttpClient http, string folder)
         (weights.AlternativeSource is { } alternative ? $" (or {alternative})" : "") +
         ", or pass --pretrained <file> with a .pth or .safetensors in the model's naming, or --pretrained none to train from scratch.";
 
-    private async Task DownloadAsync(Uri uri, string temporary, PretrainedWeights weights, string target, IProgress<(long, long?)>? progress, CancellationToken cancellation)
-    {
-        try
-        {
-            using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellation);
-            response.EnsureSuccessStatusCode();
-            long? total = response.Content.Headers.ContentLength;
-            await using var source = await response.Content.ReadAsStreamAsync(cancellation);
-            await using var file = File.Create(temporary);
-            var buffer = new byte[1 << 16];
-            long done = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellation)) > 0)
-            {
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellation);
-                done += read;
-                progress?.Report((done, total));
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !cancellation.IsCancellationRequested)
-        {
-            throw new CheckpointException(OfflineMessage(weights, target, e.Message), e);
-        }
-    }
+    private Task DownloadAsync(Uri uri, string temporary, PretrainedWeights weights, string target, IProgress<(long, long?)>? progress, CancellationToken cancellation) =>
+        HttpDownload.ToFileAsync(http, uri, temporary, progress, e => new CheckpointException(OfflineMessage(weights, target, e.Message), e), cancellation);
 
     private static string Sha256(string path)
     {
