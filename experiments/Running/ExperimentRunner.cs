@@ -42,15 +42,19 @@ public sealed class ExperimentRunner(TextWriter log)
     {
         var started = DateTimeOffset.UtcNow;
         var total = Stopwatch.StartNew();
-        var output = PrepareOutput(settings.Output, experiment.Name, started);
-        var options = Resolve(experiment, settings) with { CheckpointDirectory = output, Resume = resume };
-        options.Validate();
-        if (!resume) AtomicFile.WriteAllText(Path.Combine(output, SettingsFile), JsonSerializer.Serialize(new SavedRun(experiment.Name, settings with { Output = output }), ReportJson.Options));
+        var resolved = Resolve(experiment, settings);
+        resolved.Validate();
 
+        // data first: a missing or corrupt data set leaves no run folder behind
         var folder = Cifar10Dataset.EnsureAvailable(settings.Data, log);
         var (train, test) = Cifar10Dataset.Load(folder);
-        train = Limit(train, settings.LimitTrain, settings.Stratified, options.Seed);
-        test = Limit(test, settings.LimitTest, settings.Stratified, options.Seed);
+        train = Limit(train, settings.LimitTrain, settings.Stratified, resolved.Seed);
+        test = Limit(test, settings.LimitTest, settings.Stratified, resolved.Seed);
+
+        var output = PrepareOutput(settings.Output, experiment.Name, started);
+        var options = resolved with { CheckpointDirectory = output, Resume = resume };
+        options.Validate();
+        if (!resume) AtomicFile.WriteAllText(Path.Combine(output, SettingsFile), JsonSerializer.Serialize(new SavedRun(experiment.Name, settings with { Output = output }), ReportJson.Options));
         log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {folder}; output {output}");
 
         var ml = new MLContext(options.Seed);

@@ -119,3 +119,23 @@ public class RunFolderTests
         Assert.Equal(50, folders.Distinct().Count());
     }
 }
+
+public class RunBadDataTests
+{
+    [Fact]
+    public void Run_CorruptData_UserErrorAndNoRunFolderLeft()
+    {
+        using var data = new TempFolder();
+        using var output = new TempFolder();
+        TinyCifar.Write(data.Path);
+        File.WriteAllBytes(data.Combine("data_batch_2.bin"), new byte[5000]);
+        var runFolder = output.Combine("run");
+        var log = new StringWriter();
+
+        int code = CommandLine.Run(["run", "simple-cnn", "--data", data.Path, "--output", runFolder], log, log);
+
+        Assert.Equal(CommandLine.UserError, code);
+        Assert.Contains("data_batch_2.bin: 5000 bytes", log.ToString());
+        Assert.False(Directory.Exists(runFolder));
+    }
+}
