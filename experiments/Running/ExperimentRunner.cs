@@ -61,7 +61,7 @@ public sealed class ExperimentRunner(TextWriter log)
         int size = experiment.PipelineImageSize;
         bool baseline = experiment.Kind == ExperimentKind.MlNetFeaturizer;
         float pixelScale = baseline ? MlNetFeaturizerBaseline.PixelScale : 1f / 255;
-        var preprocess = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassNamesView(ml, train.ClassNames))
+        var preprocess = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassifierTransformers.ClassNamesView(ml, train.ClassNames))
             .Append(ml.Transforms.ResizeImages("Image", size, size, "Image", ImageResizingEstimator.ResizingKind.IsoCrop))
             .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: pixelScale));
         var trainer = baseline ? null : new TorchImageClassificationTrainer(ml, options, log, cancellation);
@@ -263,13 +263,6 @@ public sealed class ExperimentRunner(TextWriter log)
             return new FileChecksum(f, Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant());
         }).ToList();
 
-    private static IDataView ClassNamesView(MLContext ml, IReadOnlyList<string> names) =>
-        ml.Data.LoadFromEnumerable(names.Select(n => new ClassNameRow { Value = n }));
-
-    private sealed class ClassNameRow
-    {
-        public string Value { get; set; } = "";
-    }
 
     private sealed class ImagePathRow
     {

@@ -28,12 +28,19 @@ public static class ClassifierTransformers
             [featureColumn == ClassifierOnnxExporter.FeaturesName ? featureColumn : ClassifierOnnxExporter.FeaturesName],
             new MemoryStream(onnx));
         var keys = mlContext.Transforms.Conversion.MapValueToKey(PredictedLabelKeyColumn, ClassifierOnnxExporter.PredictedLabelName,
-            keyData: mlContext.Data.LoadFromEnumerable(classNames.Select(n => new ClassName { Value = n })));
+            keyData: ClassNamesView(mlContext, classNames));
         IEstimator<ITransformer> chain = apply.Append(keys);
         if (featureColumn != ClassifierOnnxExporter.FeaturesName)
             chain = mlContext.Transforms.CopyColumns(ClassifierOnnxExporter.FeaturesName, featureColumn).Append(chain);
         return chain;
     }
+
+    /// <summary>
+    /// The class names as a one-column data view, for <c>MapValueToKey(keyData: …)</c>: keys then follow the class
+    /// order (not the order values first appear in the data).
+    /// </summary>
+    public static IDataView ClassNamesView(MLContext mlContext, IEnumerable<string> classNames) =>
+        mlContext.Data.LoadFromEnumerable(classNames.Select(n => new ClassName { Value = n }));
 
     private sealed class ClassName
     {

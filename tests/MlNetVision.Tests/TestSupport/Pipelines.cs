@@ -8,7 +8,7 @@ namespace MlNetVision.Tests.TestSupport;
 public static class Pipelines
 {
     public static IEstimator<ITransformer> Preprocess(MLContext ml, IReadOnlyList<string> classNames, int size = 32) =>
-        ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ml.Data.LoadFromEnumerable(classNames.Select(n => new Name { Value = n })))
+        ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassifierTransformers.ClassNamesView(ml, classNames))
             .Append(ml.Transforms.ResizeImages("Image", size, size, "Image"))
             .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255));
 
@@ -16,9 +16,4 @@ public static class Pipelines
     {
         ModelName = model, Epochs = 2, BatchSize = 16, LearningRate = 2e-3, Seed = 5, Threads = 1, ShowProgress = false,
     };
-
-    private sealed class Name
-    {
-        public string Value { get; set; } = "";
-    }
 }
