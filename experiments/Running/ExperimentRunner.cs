@@ -64,7 +64,10 @@ public sealed class ExperimentRunner(TextWriter log)
         var preprocess = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassifierTransformers.ClassNamesView(ml, train.ClassNames))
             .Append(ml.Transforms.ResizeImages("Image", size, size, "Image", ImageResizingEstimator.ResizingKind.IsoCrop))
             .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: pixelScale));
-        var trainer = baseline ? null : new TorchImageClassificationTrainer(ml, options, log, cancellation);
+        var trainer = baseline ? null : new TorchImageClassificationTrainer(ml, options, log, cancellation)
+        {
+            MonitorData = settings.MonitorTest ? preprocess.Fit(ImageSetDataView.Create(ml, test)).Transform(ImageSetDataView.Create(ml, test)) : null,
+        };
         if (baseline)
             log.WriteLine($"{experiment.Name}: featurising {train.Count:N0} images with ML.NET's ResNet18 (ONNX Runtime, {size} px), then fitting LbfgsMaximumEntropy");
         var fitClock = Stopwatch.StartNew();
@@ -83,6 +86,9 @@ public sealed class ExperimentRunner(TextWriter log)
         var scored = fitted.Transform(ImageSetDataView.Create(ml, test));
         var metrics = ml.MulticlassClassification.Evaluate(scored, "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
         evalClock.Stop();
+        var singleView = trainer?.LastOnnxModelWithoutTestTimeAugmentation is { } plain
+            ? EvaluateSingleView(ml, preprocess, plain, summary.ClassNames, test, options.FeatureColumnName)
+            : null;
 
         var report = new RunReport
         {
@@ -95,6 +101,7 @@ public sealed class ExperimentRunner(TextWriter log)
             Environment = EnvironmentProbe.Describe(options.Device),
             History = summary.History,
             Metrics = Metrics(metrics, summary.ClassNames),
+            MetricsWithoutTestTimeAugmentation = singleView is null ? null : Metrics(singleView, summary.ClassNames),
             Timing = new TimingInfo(summary.TrainSeconds, summary.TrainImagesPerSecond, evalClock.Elapsed.TotalSeconds,
                 test.Count / evalClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds),
             Artifacts = new ArtifactsInfo(ModelFile, ReportFile, SummaryFile),
@@ -106,9 +113,21 @@ public sealed class ExperimentRunner(TextWriter log)
         AtomicFile.WriteAllText(Path.Combine(output, SummaryFile), SummaryMarkdown.Render(report));
         if (!summary.Interrupted) new CheckpointStore(output).Clear();
         if (summary.Interrupted) log.WriteLine($"{experiment.Name}: interrupted after {summary.History.Count} epochs; continue with: run {experiment.Name} --resume {output}");
+        if (report.MetricsWithoutTestTimeAugmentation is { } one)
+            log.WriteLine($"{experiment.Name}: without test-time augmentation (one view per image): accuracy {one.Accuracy:0.0000}, macro F1 {one.MacroF1:0.0000}");
         log.WriteLine($"{experiment.Name}: accuracy {report.Metrics.Accuracy:0.0000}, macro F1 {report.Metrics.MacroF1:0.0000}, " +
                       $"weighted F1 {report.Metrics.WeightedF1:0.0000}; training {summary.TrainSeconds:0.0} s; wrote {output}");
         return (report, output);
+    }
+
+    /// <summary>The test metrics of the network exported without test-time augmentation (one view per image).</summary>
+    private static MulticlassClassificationMetrics EvaluateSingleView(MLContext ml, IEstimator<ITransformer> preprocess, byte[] onnx,
+        IReadOnlyList<string> classNames, ImageSet test, string featureColumn)
+    {
+        var view = ImageSetDataView.Create(ml, test);
+        var featurised = preprocess.Fit(view).Transform(view);
+        var scorer = ClassifierTransformers.Estimator(ml, onnx, classNames, featureColumn).Fit(featurised);
+        return ml.MulticlassClassification.Evaluate(scorer.Transform(featurised), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
     }
 
     /// <summary>The experiment's trainer options with the command-line overrides applied.</summary>

@@ -35,6 +35,8 @@ public sealed record RunSettings
     public string? Device { get; init; }
     /// <summary><c>--pretrained</c>: a <c>.pth</c>/<c>.safetensors</c> in the model's naming, or <c>none</c>; default the model's own weights.</summary>
     public string? Pretrained { get; init; }
+    /// <summary><c>--monitor-test</c>: measure test accuracy after every epoch (reported per epoch; never used for training).</summary>
+    public bool MonitorTest { get; init; }
     /// <summary><c>--input-size</c>: the side of the images the model sees (the trainer resizes inside).</summary>
     public int? InputSize { get; init; }
 }

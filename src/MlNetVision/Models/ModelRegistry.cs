@@ -27,6 +27,10 @@ public static class ModelRegistry
     {
         new("simple_cnn", "the seed's SimpleCNN: 2 conv layers + MLP (545,098 parameters at 32 px)", 32,
             spec => new SimpleCnn(spec)),
+        new("fast_cnn", "airbench94's network: frozen 2x2 patch-whitening conv, conv groups 64/256/256 with max-pool, BatchNorm and GELU, logits x 1/9 (1,972,244 parameters at 32 px)", 32,
+            spec => new FastCnn(spec, new FastCnnShape())),
+        new("fast_cnn_bf16", "fast_cnn whose conv groups train in bfloat16 (AVX-512 BF16; weights, BatchNorm and inference stay fp32)", 32,
+            spec => new FastCnn(spec, new FastCnnShape(TrainingConvType: TorchSharp.torch.ScalarType.BFloat16))),
         new("simple_vit", "the seed's SimpleViT: patch 4, dim 128, depth 6, 4 heads, post-norm (1,205,898 parameters at 32 px)", 32,
             spec => new SimpleVit(spec, new VitShape())),
         new("simple_cnn_224", "the seed's wider 224-px CNN: 2 conv layers + Linear(64·56·56→256)", 224,

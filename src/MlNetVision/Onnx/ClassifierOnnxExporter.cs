@@ -10,7 +10,9 @@ namespace MlNetVision.Onnx;
 /// <param name="Mean">Per-channel normalisation mean (on the [0,1] scale).</param>
 /// <param name="Std">Per-channel normalisation standard deviation.</param>
 /// <param name="ClassNames">Class names by index.</param>
-public sealed record OnnxExportSettings(int PipelineImageSize, float[] Mean, float[] Std, IReadOnlyList<string> ClassNames);
+/// <param name="TestTimeAugmentation">Views averaged at the logits (the network runs once on all views, batched).</param>
+public sealed record OnnxExportSettings(int PipelineImageSize, float[] Mean, float[] Std, IReadOnlyList<string> ClassNames,
+    Training.TestTimeAugmentationKind TestTimeAugmentation = Training.TestTimeAugmentationKind.None);
 
 /// <summary>
 /// Exports a trained <see cref="ImageClassifier"/> as a complete ONNX classifier: input <c>Features</c>
@@ -77,7 +79,8 @@ public static class ClassifierOnnxExporter
             }
             var centred = graph.Node("Sub", [image, graph.FloatConstant("mean", settings.Mean, 1, 3, 1, 1)]);
             var normalised = graph.Node("Div", [centred, graph.FloatConstant("std", settings.Std, 1, 3, 1, 1)]);
-            var logits = new OnnxModuleExporter(graph).Emit(model, normalised, "");
+            var logits = TestTimeAugmentationGraph.Emit(graph, settings.TestTimeAugmentation, normalised, s, classes,
+                views => new OnnxModuleExporter(graph).Emit(model, views, ""));
             graph.Output(graph.Alias(logits, LogitsName), ElementType.Float, -1, classes);
             return Finish(graph, logits, settings.ClassNames);
         }

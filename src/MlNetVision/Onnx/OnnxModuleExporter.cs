@@ -15,7 +15,7 @@ namespace MlNetVision.Onnx;
 /// our blocks (<see cref="MultiheadSelfAttention"/>, <see cref="PostNormBlock"/>, <see cref="PreNormBlock"/>,
 /// <see cref="TimmAttention"/>, <see cref="TimmMlp"/>), imported graphs (<see cref="ImportedConvNet"/>, inside) and
 /// models (<see cref="SimpleCnn"/>, <see cref="SimpleVit"/>, <see cref="EncoderVit"/>, <see cref="TorchVisionResNet18"/>,
-/// <see cref="MlNetImageNetResNet18"/>, <see cref="TimmVisionTransformer"/>). An unsupported module is an
+/// <see cref="MlNetImageNetResNet18"/>, <see cref="TimmVisionTransformer"/>, <see cref="FastCnn"/> with its <see cref="ConvGroup"/>s). An unsupported module is an
 /// error, never a silent gap.
 /// </summary>
 public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
@@ -38,6 +38,8 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         TorchVisionResNet18 resnet => EmitLinear(resnet.Fc,
             resnet.Backbone.Aggregate(x, (value, stage) => Emit(stage.Module, value, $"{prefix}{stage.Name}")), $"{prefix}fc"),
         PostNormBlock block => EmitPostNormBlock(block, x, prefix),
+        FastCnn cnn => graph.Node("Mul", [EmitChain(cnn.Layers, x, prefix), graph.FloatConstant("logit_scale", [(float)cnn.LogitScale])]),
+        ConvGroup group => EmitChain(group.Layers, x, prefix),
         MultiheadSelfAttention attention => EmitAttention(attention, x, prefix),
         Sequential sequential => sequential.named_children().Aggregate(x, (value, child) => Emit(child.module, value, $"{prefix}.{child.name}")),
         Conv2d conv => EmitConv(conv, x, prefix),
@@ -132,6 +134,9 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         return graph.Node("Conv", inputs, Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", pads),
             Ints("dilations", op.Dilations), Int("group", op.Group));
     }
+
+    private string EmitChain(IEnumerable<nn.Module> layers, string x, string prefix) =>
+        layers.Select((layer, i) => (layer, i)).Aggregate(x, (value, item) => Emit(item.layer, value, $"{prefix}.{item.i}"));
 
     private string EmitLinear(Linear linear, string x, string prefix) =>
         Affine(x, linear.weight!, linear.bias, prefix);

@@ -32,6 +32,8 @@ public sealed record RunReport
     public required IReadOnlyList<EpochRecord> History { get; init; }
     /// <summary>Test-set metrics.</summary>
     public required MetricsInfo Metrics { get; init; }
+    /// <summary>With test-time augmentation in the model: the same metrics for one view per image; else null.</summary>
+    public MetricsInfo? MetricsWithoutTestTimeAugmentation { get; init; }
     /// <summary>Speed.</summary>
     public required TimingInfo Timing { get; init; }
     /// <summary>Files written beside the report.</summary>

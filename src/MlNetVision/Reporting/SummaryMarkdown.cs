@@ -26,6 +26,8 @@ public static class SummaryMarkdown
         s.AppendLine(c, $"| weighted F1 | {m.WeightedF1:0.0000} |");
         s.AppendLine(c, $"| log-loss | {m.LogLoss:0.0000} |");
         s.AppendLine(c, $"| top-{m.TopK} accuracy | {m.TopKAccuracy:0.0000} |");
+        if (report.MetricsWithoutTestTimeAugmentation is { } one)
+            s.AppendLine(c, $"| accuracy without test-time augmentation (one view) | {one.Accuracy:0.0000} |");
         s.AppendLine();
         s.AppendLine("| class | precision | recall | F1 | support |");
         s.AppendLine("| --- | --- | --- | --- | --- |");
@@ -39,11 +41,17 @@ public static class SummaryMarkdown
         for (int i = 0; i < m.Classes.Count; i++)
             s.AppendLine($"| {m.Classes[i]} | " + string.Join(" | ", m.ConfusionMatrix[i]) + " |");
         s.AppendLine();
-        s.AppendLine("| epoch | train loss | train accuracy | validation accuracy | seconds |");
-        s.AppendLine("| --- | --- | --- | --- | --- |");
+        s.AppendLine("| epoch | train loss | train accuracy | validation accuracy | monitored test accuracy | seconds | training seconds so far |");
+        s.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        double elapsed = 0;
         foreach (var h in report.History)
-            s.AppendLine(c, $"| {h.Epoch} | {h.TrainLoss:0.0000} | {h.TrainAccuracy:0.0000} | {(h.ValidationAccuracy is { } v ? v.ToString("0.0000", c) : "–")} | {h.Seconds:0.0} |");
+        {
+            elapsed += h.Seconds;
+            s.AppendLine(c, $"| {h.Epoch} | {h.TrainLoss:0.0000} | {h.TrainAccuracy:0.0000} | {Optional(h.ValidationAccuracy)} | {Optional(h.MonitorAccuracy)} | {h.Seconds:0.0} | {elapsed:0.0} |");
+        }
         foreach (var note in report.Notes) s.AppendLine().AppendLine(note);
         return s.ToString();
     }
+
+    private static string Optional(double? value) => value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "–";
 }

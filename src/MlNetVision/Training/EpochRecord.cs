@@ -7,7 +7,12 @@ namespace MlNetVision.Training;
 /// <param name="ValidationAccuracy">Accuracy on the held-out rows, or null without a validation split.</param>
 /// <param name="Seconds">Wall time of the epoch's training steps.</param>
 /// <param name="LearningRate">Learning rate at the epoch's last step.</param>
-public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double? ValidationAccuracy, double Seconds, double LearningRate);
+public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccuracy, double? ValidationAccuracy, double Seconds, double LearningRate)
+{
+    /// <summary>Accuracy on the monitored data (<see cref="TorchImageClassificationTrainer.MonitorData"/>, e.g. the test set;
+    /// one view, eval mode) after the epoch, or null when nothing is monitored. Reported only, never used to choose a model.</summary>
+    public double? MonitorAccuracy { get; init; }
+}
 
 /// <summary>The outcome of a training run.</summary>
 /// <param name="History">One record per epoch.</param>

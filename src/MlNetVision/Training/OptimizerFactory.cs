@@ -3,10 +3,29 @@ using TorchSharp.Modules;
 
 namespace MlNetVision.Training;
 
-/// <summary>Creates the optimizer an options object names.</summary>
+/// <summary>
+/// Creates the optimizer an options object names, over the model's trainable parameters (frozen ones are
+/// left out). With <see cref="TorchImageClassifierOptions.BatchNormBiasLearningRateScale"/> ≠ 1 the
+/// BatchNorm biases form their own group: rate × scale, weight decay ÷ scale.
+/// </summary>
 public static class OptimizerFactory
 {
-    /// <summary>Creates an optimizer over <paramref name="parameters"/>.</summary>
+    /// <summary>Creates an optimizer for <paramref name="model"/>'s trainable parameters.</summary>
+    public static torch.optim.Optimizer Create(torch.nn.Module model, TorchImageClassifierOptions options)
+    {
+        var trainable = model.parameters().Where(p => p.requires_grad).ToList();
+        if (options.BatchNormBiasLearningRateScale == 1) return Create(trainable, options);
+        var biases = model.modules().OfType<BatchNorm2d>().Select(n => n.bias).OfType<Parameter>().Where(p => p.requires_grad).ToList();
+        var others = trainable.Where(p => !biases.Any(b => ReferenceEquals(b, p) || b.Handle == p.Handle)).ToList();
+        double scale = options.BatchNormBiasLearningRateScale;
+        return torch.optim.SGD(
+        [
+            new SGD.ParamGroup(biases, lr: options.LearningRate * scale, momentum: options.Momentum, weight_decay: options.WeightDecay / scale, nesterov: true),
+            new SGD.ParamGroup(others, lr: options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay, nesterov: true),
+        ], options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay, nesterov: true);
+    }
+
+    /// <summary>Creates an optimizer over <paramref name="parameters"/> (one group).</summary>
     public static torch.optim.Optimizer Create(IEnumerable<Parameter> parameters, TorchImageClassifierOptions options) => options.Optimizer switch
     {
         OptimizerKind.Adam => torch.optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay),
@@ -16,9 +35,12 @@ public static class OptimizerFactory
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "unknown optimizer"),
     };
 
-    /// <summary>Sets the learning rate of every parameter group.</summary>
-    public static void SetLearningRate(torch.optim.Optimizer optimizer, double rate)
+    /// <summary>
+    /// Sets the scheduled rate: every group gets <paramref name="rate"/> times its own ratio to the base rate
+    /// (<paramref name="baseRate"/>), so a group created at 64 × base stays at 64 × the schedule.
+    /// </summary>
+    public static void SetLearningRate(torch.optim.Optimizer optimizer, double rate, double baseRate)
     {
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = rate * group.InitialLearningRate / baseRate;
     }
 }

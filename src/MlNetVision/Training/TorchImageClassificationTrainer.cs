@@ -53,6 +53,17 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     /// <summary>The ONNX model the last <see cref="Fit"/> exported, or null before the first.</summary>
     public byte[]? LastOnnxModel { get; private set; }
 
+    /// <summary>With <see cref="TorchImageClassifierOptions.TestTimeAugmentation"/>: the last <see cref="Fit"/>'s network
+    /// exported without it (one view per image), for reporting both accuracies; else null.</summary>
+    public byte[]? LastOnnxModelWithoutTestTimeAugmentation { get; private set; }
+
+    /// <summary>
+    /// Optional data (same columns as the training input, e.g. the test set through the same transforms) whose accuracy is
+    /// measured after every epoch and recorded as <see cref="EpochRecord.MonitorAccuracy"/>, to report the time to an
+    /// accuracy. It never influences training or model choice. Not used with a frozen backbone.
+    /// </summary>
+    public IDataView? MonitorData { get; init; }
+
     /// <inheritdoc />
     public ITransformer Fit(IDataView input)
     {
@@ -71,22 +82,27 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         model.to(device);
         using var trainBatches = new TensorBatches(train, modelSize, Options.Mean, Options.Std, device);
         using var validationBatches = validation is null ? null : new TensorBatches(validation, modelSize, Options.Mean, Options.Std, device);
+        using var monitorBatches = MonitorData is null ? null : new TensorBatches(ReadData(MonitorData), modelSize, Options.Mean, Options.Std, device);
 
         _log.WriteLine($"training {Options.ModelName} ({model.ParameterCount:N0} parameters) on {train.Count:N0} images " +
                        $"({pipelineSize} px{(modelSize != pipelineSize ? $" resized to {modelSize} px" : "")}), {Options.Epochs} epochs, batch {Options.BatchSize}, " +
                        $"{Options.Optimizer} lr {Options.LearningRate}, {torch.get_num_threads()} threads, {device.type}" +
                        (Options.FreezeBackbone ? ", backbone frozen" : ""));
+        if (model is IDataInitialized initialized) InitializeFromData(initialized, trainBatches);
         var store = Options.CheckpointDirectory is null || Options.FreezeBackbone ? null : new CheckpointStore(Options.CheckpointDirectory);
         var fingerprint = TrainingLoop.Fingerprint(Options, train.Count, classNames);
         var (result, featureSeconds) = Options.FreezeBackbone
             ? new FrozenBackboneTraining(Options, _log).Run(model, trainBatches, validationBatches, _cancellation)
-            : (new TrainingLoop(Options, _log).Run(model, trainBatches, validationBatches, _cancellation, store, fingerprint), (double?)null);
+            : (new TrainingLoop(Options, _log).Run(model, trainBatches, validationBatches, _cancellation, store, fingerprint, monitorBatches), (double?)null);
         var history = result.History;
         if (result.Interrupted && store is not null && store.TryLoadBest(model))
             _log.WriteLine($"using the best weights so far: epoch {result.BestEpoch}, validation accuracy {result.BestValidationAccuracy:0.0000}");
 
         model.cpu();
-        LastOnnxModel = ClassifierOnnxExporter.Export(model, new OnnxExportSettings(pipelineSize, Options.Mean, Options.Std, classNames));
+        var exportSettings = new OnnxExportSettings(pipelineSize, Options.Mean, Options.Std, classNames, Options.TestTimeAugmentation);
+        LastOnnxModel = ClassifierOnnxExporter.Export(model, exportSettings);
+        LastOnnxModelWithoutTestTimeAugmentation = Options.TestTimeAugmentation == TestTimeAugmentationKind.None ? null
+            : ClassifierOnnxExporter.Export(model, exportSettings with { TestTimeAugmentation = TestTimeAugmentationKind.None });
         LastSummary = new TrainingSummary(history, history.Sum(h => h.Seconds) + (featureSeconds ?? 0), (long)train.Count * history.Count, train.Count,
             validation?.Count ?? 0, model.ParameterCount, classNames, pipelineSize, modelSize, pretrained, featureSeconds)
         {
@@ -107,6 +123,14 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
             throw new ArgumentException($"Label column '{Options.LabelColumnName}' must be a key type (use MapValueToKey).");
         var proxy = ClassifierOnnxExporter.ShapeProxy(3 * 32 * 32, ["class0", "class1"]);
         return ClassifierTransformers.Estimator(_mlContext, proxy, ["class0", "class1"], Options.FeatureColumnName).GetOutputSchema(inputSchema);
+    }
+
+    private void InitializeFromData(IDataInitialized model, TensorBatches train)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (images, _) = train.Range(0, Math.Min(model.InitializationImages, train.Count));
+        model.InitializeFromData(images);
+        _log.WriteLine($"initialised {Options.ModelName}'s data-dependent layers from {images.shape[0]:N0} training images");
     }
 
     private Data.ImageSet ReadData(IDataView input)

@@ -20,6 +20,23 @@ public enum LearningRateScheduleKind
     Cosine,
     /// <summary>One-cycle: linear rise to the base rate over the warm-up (default 30% of steps), then cosine decay to zero.</summary>
     OneCycle,
+    /// <summary>
+    /// Linear warm-up from <see cref="TorchImageClassifierOptions.ScheduleStartFactor"/> × the base rate to the base rate
+    /// over the warm-up, then linear decay to <see cref="TorchImageClassifierOptions.ScheduleEndFactor"/> × the base rate (airbench's).
+    /// </summary>
+    Linear,
+}
+
+/// <summary>Test-time augmentation baked into the exported model: the logits of several views of each image, averaged.</summary>
+public enum TestTimeAugmentationKind
+{
+    /// <summary>One view: the image.</summary>
+    None,
+    /// <summary>The image and its mirror image, averaged.</summary>
+    Flip,
+    /// <summary>airbench's level 2: ½ · (image, mirror) + ½ · the same pair for the image shifted by one pixel up-left and
+    /// down-right (reflect padding): six views.</summary>
+    FlipTranslate,
 }
 
 /// <summary>
@@ -70,6 +87,35 @@ public sealed record TorchImageClassifierOptions
 
     /// <summary>Linear warm-up length as a fraction of all steps (one-cycle defaults to 0.3 when this is 0).</summary>
     public double WarmupFraction { get; init; }
+
+    /// <summary>With the <see cref="LearningRateScheduleKind.Linear"/> schedule: the rate at step 0, as a fraction of the base rate.</summary>
+    public double ScheduleStartFactor { get; init; }
+
+    /// <summary>With the <see cref="LearningRateScheduleKind.Linear"/> schedule: the rate at the last step, as a fraction of the base rate.</summary>
+    public double ScheduleEndFactor { get; init; }
+
+    /// <summary>
+    /// Learning-rate multiplier for BatchNorm biases (airbench: 64); their weight decay is divided by the same
+    /// factor, so the decay per step (rate × decay) stays that of the other weights. 1 = one group.
+    /// </summary>
+    public double BatchNormBiasLearningRateScale { get; init; } = 1;
+
+    /// <summary>
+    /// Lookahead weight averaging (airbench): every this many steps the averaged weights move towards the live
+    /// ones, <c>avg ← lerp(avg, live, 1 − d)</c> with <c>d = 0.95^interval · (step / total)³</c>, and the live weights
+    /// are reset to the average; the final model is the average. 0 = off.
+    /// </summary>
+    public int LookaheadInterval { get; init; }
+
+    /// <summary>
+    /// Hand the model its batches in channels-last memory layout (NHWC strides, same NCHW shape): oneDNN's CPU
+    /// convolutions are faster on it, and the layout carries through the network. TorchSharp 0.107 has no
+    /// memory-format API, so the batch is permuted to NHWC, made contiguous and permuted back.
+    /// </summary>
+    public bool ChannelsLast { get; init; }
+
+    /// <summary>Test-time augmentation in the exported model (the zip averages the views' logits).</summary>
+    public TestTimeAugmentationKind TestTimeAugmentation { get; init; } = TestTimeAugmentationKind.None;
 
     /// <summary>Label smoothing of the cross-entropy loss, in [0, 1).</summary>
     public double LabelSmoothing { get; init; }
@@ -131,6 +177,11 @@ public sealed record TorchImageClassifierOptions
         Require(LabelSmoothing is >= 0 and < 1, $"LabelSmoothing must be in [0, 1) (got {LabelSmoothing}).");
         Require(ValidationFraction is >= 0 and < 1, $"ValidationFraction must be in [0, 1) (got {ValidationFraction}).");
         Require(WarmupFraction is >= 0 and < 1, $"WarmupFraction must be in [0, 1) (got {WarmupFraction}).");
+        Require(ScheduleStartFactor >= 0 && ScheduleEndFactor >= 0, $"ScheduleStartFactor and ScheduleEndFactor must be non-negative (got {ScheduleStartFactor}, {ScheduleEndFactor}).");
+        Require(BatchNormBiasLearningRateScale > 0, $"BatchNormBiasLearningRateScale must be positive (got {BatchNormBiasLearningRateScale}).");
+        Require(BatchNormBiasLearningRateScale == 1 || Optimizer == OptimizerKind.Sgd,
+            $"BatchNormBiasLearningRateScale is implemented for the Sgd optimizer only (got {Optimizer}).");
+        Require(LookaheadInterval >= 0, $"LookaheadInterval must be 0 (off) or positive (got {LookaheadInterval}).");
         Require(ImageSize >= 0, $"ImageSize must be 0 (the pipeline's) or positive (got {ImageSize}).");
         Require(GradientClipNorm >= 0, $"GradientClipNorm must be non-negative (got {GradientClipNorm}).");
         Require(CheckpointIntervalMinutes >= 0, $"CheckpointIntervalMinutes must be non-negative (got {CheckpointIntervalMinutes}).");

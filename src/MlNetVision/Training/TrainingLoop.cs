@@ -35,11 +35,12 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
 
     /// <summary>Trains <paramref name="model"/> in place.</summary>
     public TrainingResult Run(nn.Module<Tensor, Tensor> model, IBatchSource train, IBatchSource? validation,
-        CancellationToken cancellation = default, CheckpointStore? store = null, string? fingerprint = null)
+        CancellationToken cancellation = default, CheckpointStore? store = null, string? fingerprint = null, IBatchSource? monitor = null)
     {
         int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
-        var schedule = new LearningRateSchedule(options.Schedule, options.LearningRate, (long)stepsPerEpoch * options.Epochs, options.WarmupFraction);
-        using var optimizer = OptimizerFactory.Create(model.parameters(), options);
+        long totalSteps = (long)stepsPerEpoch * options.Epochs;
+        var schedule = LearningRateSchedule.For(options, totalSteps);
+        using var optimizer = OptimizerFactory.Create(model, options);
         var augmentation = AugmentationPipeline.Parse(options.Augmentation);
         fingerprint ??= "unnamed";
         var state = store is not null && options.Resume && store.HasCheckpoint ? store.Load(model, optimizer, fingerprint) : TrainingState.Start(fingerprint);
@@ -47,6 +48,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
         if (resumedFrom > 0) _log.WriteLine($"resuming at epoch {state.Epoch}, step {state.StepInEpoch + 1} (global step {state.GlobalStep}) from {store!.CheckpointPath}");
         var history = state.History.ToList();
         var lastCheckpoint = Stopwatch.StartNew();
+        using var lookahead = options.LookaheadInterval > 0 ? new LookaheadAverage(model) : null;
 
         for (int epoch = state.Epoch; epoch <= options.Epochs; epoch++)
         {
@@ -76,8 +78,9 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
                     int start = s * options.BatchSize, count = Math.Min(options.BatchSize, train.Count - start);
                     var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Device);
                     var (inputs, labels) = train.Batch(indices, augmentation, options.Seed, step);
+                    if (options.ChannelsLast) inputs = MemoryLayout.ChannelsLast(inputs);
                     rate = schedule.At(step);
-                    OptimizerFactory.SetLearningRate(optimizer, rate);
+                    OptimizerFactory.SetLearningRate(optimizer, rate, options.LearningRate);
                     optimizer.zero_grad();
                     var logits = model.forward(inputs);
                     var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
@@ -89,6 +92,9 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
                     loss.backward();
                     if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(model.parameters(), options.GradientClipNorm);
                     optimizer.step();
+                    if (lookahead is not null && (step + 1) % options.LookaheadInterval == 0)
+                        lookahead.Update(LookaheadAverage.Decay(step + 1, totalSteps, options.LookaheadInterval));
+                    if (lookahead is not null && step + 1 == totalSteps) lookahead.Update(1);
                     lossSum += lossValue * count;
                     correct += logits.argmax(1).eq(labels).sum().item<long>();
                     seen += count;
@@ -105,7 +111,10 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
             }
             double seconds = secondsBefore + clock.Elapsed.TotalSeconds;
             double? validationAccuracy = validation is null ? null : Accuracy(model, validation);
-            var record = new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationAccuracy, seconds, rate);
+            var record = new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationAccuracy, seconds, rate)
+            {
+                MonitorAccuracy = monitor is null ? null : Accuracy(model, monitor),
+            };
             history.Add(record);
             var best = (state.BestValidationAccuracy, state.BestEpoch);
             if (validationAccuracy is { } v && (best.BestValidationAccuracy is null || v > best.BestValidationAccuracy))
@@ -117,7 +126,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
             store?.Save(state, model, optimizer);
             lastCheckpoint.Restart();
             bar?.Report(stepsPerEpoch, stepsPerEpoch,
-                $"loss {record.TrainLoss:0.0000} acc {record.TrainAccuracy:0.0000}{(validationAccuracy is null ? "" : $" val {validationAccuracy:0.0000}")} {seen / record.Seconds:0} img/s", force: true);
+                $"loss {record.TrainLoss:0.0000} acc {record.TrainAccuracy:0.0000}{(validationAccuracy is null ? "" : $" val {validationAccuracy:0.0000}")}{(record.MonitorAccuracy is null ? "" : $" monitor {record.MonitorAccuracy:0.0000}")} {seen / record.Seconds:0} img/s", force: true);
         }
         return new TrainingResult(history, false, state.BestValidationAccuracy, state.BestEpoch, resumedFrom);
     }
@@ -142,6 +151,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
             using var scope = NewDisposeScope();
             int count = Math.Min(batch, data.Count - start);
             var (inputs, labels) = data.Range(start, count);
+            if (options.ChannelsLast) inputs = MemoryLayout.ChannelsLast(inputs);
             correct += model.forward(inputs).argmax(1).eq(labels).sum().item<long>();
         }
         model.train();

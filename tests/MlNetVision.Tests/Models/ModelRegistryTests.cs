@@ -11,6 +11,7 @@ public class ModelRegistryTests
     [InlineData("simple_vit", 1_205_898)]
     [InlineData("resnet18", 11_181_642)]
     [InlineData("resnet18_mlnet_imagenet", 15_902_282)]
+    [InlineData("fast_cnn", 1_972_792)]
     public void Create_SeedModels_HaveSeedParameterCounts(string name, long parameters)
     {
         using var model = ModelRegistry.Create(name, new ModelSpec(10, 32));

@@ -34,4 +34,15 @@ public class LearningRateScheduleTests
         Assert.Equal(2.0, schedule.At(29), 12);
         Assert.True(schedule.At(99) < 0.01);
     }
+
+    [Fact]
+    public void At_Linear_RampsFromStartFactorToPeakThenToEndFactor()
+    {
+        var schedule = new LearningRateSchedule(LearningRateScheduleKind.Linear, 2.0, 101, 0.2, startFactor: 0.2, endFactor: 0.07);
+
+        Assert.Equal(0.4, schedule.At(0), 12);          // 0.2 x base
+        Assert.Equal(2.0, schedule.At(20), 12);         // peak at the end of the 20-step warm-up
+        Assert.Equal(2.0 * (1 + (0.07 - 1) * 0.5), schedule.At(60), 12);
+        Assert.Equal(0.14, schedule.At(100), 2);        // 0.07 x base at the last step
+    }
 }

@@ -117,4 +117,32 @@ public class TorchImageClassificationTrainerTests
 
         Assert.Contains("BatchSize", error.Message);
     }
+
+    [Fact]
+    public void Fit_Airbench94Options_LearnsAndReportsMonitorAccuracyAndSingleViewModel()
+    {
+        var ml = new MLContext(seed: 1);
+        var train = ImageSetDataView.Create(ml, SyntheticImages.Create(96, seed: 1));
+        var test = ImageSetDataView.Create(ml, SyntheticImages.Create(30, seed: 2));
+        var preprocess = Pipelines.Preprocess(ml, SyntheticImages.ClassNames);
+        var log = new StringWriter();
+        var options = Pipelines.QuickOptions("fast_cnn_bf16") with
+        {
+            Epochs = 3, BatchSize = 32, Optimizer = OptimizerKind.Sgd, Momentum = 0.85, LearningRate = 0.2, WeightDecay = 1e-3,
+            BatchNormBiasLearningRateScale = 8, Schedule = LearningRateScheduleKind.Linear, WarmupFraction = 0.2,
+            ScheduleStartFactor = 0.2, ScheduleEndFactor = 0.07, LabelSmoothing = 0.2, Augmentation = "flip,crop:pad=2:mode=reflect",
+            LookaheadInterval = 2, ChannelsLast = true, TestTimeAugmentation = TestTimeAugmentationKind.FlipTranslate,
+        };
+        var trainer = new TorchImageClassificationTrainer(ml, options, log) { MonitorData = preprocess.Fit(test).Transform(test) };
+
+        var model = preprocess.Append(trainer).Fit(train);
+
+        var metrics = ml.MulticlassClassification.Evaluate(model.Transform(test), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn);
+        Assert.True(metrics.MicroAccuracy > 0.9, $"accuracy {metrics.MicroAccuracy}");
+        Assert.Contains("initialised fast_cnn_bf16's data-dependent layers from 96 training images", log.ToString());
+        var history = Assert.IsType<TrainingSummary>(trainer.LastSummary).History;
+        Assert.All(history, h => Assert.InRange(h.MonitorAccuracy ?? -1, 0, 1));
+        Assert.NotNull(trainer.LastOnnxModelWithoutTestTimeAugmentation);
+        Assert.True(trainer.LastOnnxModelWithoutTestTimeAugmentation!.Length < trainer.LastOnnxModel!.Length, "the single-view graph has fewer nodes");
+    }
 }

@@ -1,0 +1,77 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MlNetVision.Models.Blocks;
+
+/// <summary>
+/// airbench's conv group: <c>conv1 → pool (max 2) → norm1 → GELU → conv2 → norm2 → GELU</c>. Convolutions are
+/// 3×3, padding 1, no bias, and start as identity (Dirac) on their first input-width output channels; the
+/// BatchNorms have a fixed unit scale (only the bias learns), ε 1e-12 and a fast running-statistics momentum.
+/// Field names follow airbench (<c>conv1</c>, <c>norm1</c>, <c>conv2</c>, <c>norm2</c>).
+/// </summary>
+public sealed class ConvGroup : Module<Tensor, Tensor>
+{
+#pragma warning disable IDE1006 // airbench's names, so checkpoints map by name
+    private readonly Conv2d conv1;
+    private readonly MaxPool2d pool;
+    private readonly BatchNorm2d norm1;
+    private readonly Conv2d conv2;
+    private readonly BatchNorm2d norm2;
+    private readonly GELU activ;
+#pragma warning restore IDE1006
+    private readonly ScalarType? _trainingConvType;
+
+    /// <summary>Builds a group from <paramref name="channelsIn"/> to <paramref name="channelsOut"/> channels.</summary>
+    /// <param name="channelsIn">Input channels.</param>
+    /// <param name="channelsOut">Output channels.</param>
+    /// <param name="batchNormMomentum">PyTorch-convention momentum of the running statistics (airbench: 0.4, i.e. its 0.6 "keep" factor).</param>
+    /// <param name="trainingConvType">In training mode, run the convolutions in this type (e.g. bfloat16: the inputs and a copy of
+    /// the fp32 weights are cast, the output cast back, gradients flow to the fp32 weights); null or in eval mode: fp32.</param>
+    public ConvGroup(int channelsIn, int channelsOut, double batchNormMomentum, ScalarType? trainingConvType = null) : base(nameof(ConvGroup))
+    {
+        _trainingConvType = trainingConvType;
+        conv1 = IdentityConv(channelsIn, channelsOut);
+        pool = MaxPool2d(2);
+        norm1 = BiasOnlyNorm(channelsOut, batchNormMomentum);
+        conv2 = IdentityConv(channelsOut, channelsOut);
+        norm2 = BiasOnlyNorm(channelsOut, batchNormMomentum);
+        activ = GELU();
+        RegisterComponents();
+    }
+
+    /// <summary>The submodules in forward order, for the ONNX exporter.</summary>
+    public IReadOnlyList<Module<Tensor, Tensor>> Layers => [conv1, pool, norm1, activ, conv2, norm2, activ];
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = activ.forward(norm1.forward(pool.forward(Convolve(conv1, input))));
+        return activ.forward(norm2.forward(Convolve(conv2, x))).MoveToOuterDisposeScope();
+    }
+
+    private Tensor Convolve(Conv2d conv, Tensor x) =>
+        training && _trainingConvType is { } type
+            ? nn.functional.conv2d(x.to(type), conv.weight!.to(type), padding: [1, 1]).to(x.dtype)
+            : conv.forward(x);
+
+    private static Conv2d IdentityConv(int channelsIn, int channelsOut)
+    {
+        var conv = Conv2d(channelsIn, channelsOut, 3, padding: 1, bias: false);
+        using (no_grad())
+        {
+            int identity = Math.Min(channelsIn, channelsOut);
+            init.dirac_(conv.weight![..identity]);
+        }
+        return conv;
+    }
+
+    private static BatchNorm2d BiasOnlyNorm(int channels, double momentum)
+    {
+        var norm = BatchNorm2d(channels, eps: 1e-12, momentum: momentum);
+        norm.weight!.requires_grad = false;
+        return norm;
+    }
+}

@@ -1,0 +1,19 @@
+namespace MlNetVision.Models;
+
+/// <summary>The shape of a <see cref="FastCnn"/>; defaults are airbench94's.</summary>
+/// <param name="Block1">Channels of the first conv group.</param>
+/// <param name="Block2">Channels of the second conv group.</param>
+/// <param name="Block3">Channels of the third conv group.</param>
+/// <param name="BatchNormMomentum">PyTorch-convention running-statistics momentum (airbench's 0.6 keep factor = 0.4).</param>
+/// <param name="LogitScale">Multiplies the logits (airbench: 1/9).</param>
+/// <param name="WhiteningEpsilon">Added to the patch-covariance eigenvalues before the whitening divides by their root.</param>
+/// <param name="TrainingConvType">Type of the conv groups' convolutions in training mode (null = fp32); see <see cref="Blocks.ConvGroup"/>.</param>
+public sealed record FastCnnShape(int Block1 = 64, int Block2 = 256, int Block3 = 256, double BatchNormMomentum = 0.4,
+    double LogitScale = 1.0 / 9, double WhiteningEpsilon = 5e-4, TorchSharp.torch.ScalarType? TrainingConvType = null)
+{
+    /// <summary>Side of the whitening layer's patches, in pixels.</summary>
+    public const int WhiteningKernel = 2;
+
+    /// <summary>Output channels of the whitening layer: each of the 12 eigen-directions and its negative.</summary>
+    public const int WhiteningWidth = 2 * 3 * WhiteningKernel * WhiteningKernel;
+}
