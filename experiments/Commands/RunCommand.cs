@@ -34,12 +34,13 @@ internal static class RunCommand
                           "Default: the model's ImageNet weights (the cached download, or the offline ML.NET weights for resnet18_mlnet_imagenet).",
         };
         var inputSize = new Option<int?>("--input-size") { Description = "Side of the images the model sees, in pixels (the trainer resizes the 32-px images inside)." };
+        var seeds = new Option<int?>("--seeds") { Description = "Run each experiment with N seeds (--seed, default 0, and the next N-1), each in seed-<s>/ under the run folder, and report mean ± std of every metric (seeds.json, seeds.md)." };
         var monitorTest = new Option<bool>("--monitor-test") { Description = "Measure test accuracy after every epoch (one view, eval mode) and report it per epoch, e.g. for the time to 93 %; it never steers training." };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
         {
-            experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, clip, checkpointMinutes, resume, device, pretrained, inputSize, monitorTest,
+            experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, clip, checkpointMinutes, resume, device, pretrained, inputSize, monitorTest, seeds,
         };
-        foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads, inputSize })
+        foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads, inputSize, seeds })
             option.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<int?>() is < 1) result.AddError($"{result.Option.Name} must be at least 1.");
@@ -54,7 +55,7 @@ internal static class RunCommand
                 ValidationFraction = parse.GetValue(validation), Augmentation = parse.GetValue(augment), Device = parse.GetValue(device),
                 GradientClipNorm = parse.GetValue(clip), CheckpointMinutes = parse.GetValue(checkpointMinutes),
                 Pretrained = parse.GetValue(pretrained), InputSize = parse.GetValue(inputSize),
-                MonitorTest = parse.GetValue(monitorTest),
+                MonitorTest = parse.GetValue(monitorTest), Seeds = parse.GetValue(seeds),
             };
             using var interrupt = new InterruptHandler(error);
             if (parse.GetResult(resume) is not null)

@@ -1,6 +1,8 @@
 using MlNetVision.Experiments.Definitions;
 using MlNetVision.Infrastructure;
+using System.Text.Json;
 using MlNetVision.Native;
+using MlNetVision.Reporting;
 
 namespace MlNetVision.Experiments.Running;
 
@@ -26,7 +28,7 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
                 ? settings with { Output = Path.Combine(settings.Output, experiment.Name) } : settings;
             try
             {
-                var (report, folder) = new ExperimentRunner(log).Run(experiment, own, resume, cancellation);
+                var (report, folder) = settings.Seeds is > 1 ? RunSeeds(experiment, own, cancellation) : new ExperimentRunner(log).Run(experiment, own, resume, cancellation);
                 interrupted |= report.Status == "interrupted";
                 rows.Add($"| {experiment.Name}{(report.Status == "interrupted" ? " (interrupted)" : "")} | {report.Metrics.Accuracy:0.0000} | {report.Metrics.MacroF1:0.0000} | {report.Metrics.WeightedF1:0.0000} | " +
                          $"{report.Timing.TrainSeconds:0} s | {folder} |");
@@ -39,9 +41,45 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
             }
         }
         output.WriteLine();
+        if (settings.Seeds is > 1) output.WriteLine($"Mean over {settings.Seeds} seeds (± in seeds.md of each folder):");
         output.WriteLine("| experiment | accuracy | macro F1 | weighted F1 | training | files |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var row in rows) output.WriteLine(row);
         return interrupted ? InterruptHandler.InterruptedExitCode : failed == 0 ? 0 : Commands.CommandLine.UserError;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="experiment"/> once per seed into <c>seed-&lt;s&gt;</c> folders and writes <see cref="SeedSummary"/>
+    /// beside them; returns a report whose headline metrics and timing are the means, and the parent folder.
+    /// </summary>
+    private (RunReport Report, string Folder) RunSeeds(Experiment experiment, RunSettings settings, CancellationToken cancellation)
+    {
+        var parent = settings.Output is { } given ? Path.GetFullPath(given)
+            : ExperimentRunner.NewRunFolder(ExperimentRunner.ArtifactsRoot(), experiment.Name, DateTimeOffset.UtcNow);
+        int first = settings.Seed ?? 0;
+        var reports = new List<RunReport>();
+        for (int seed = first; seed < first + settings.Seeds!.Value && !cancellation.IsCancellationRequested; seed++)
+        {
+            log.WriteLine($"{experiment.Name}: seed {seed} ({seed - first + 1} of {settings.Seeds})");
+            var (report, _) = new ExperimentRunner(log).Run(experiment, settings with { Seed = seed, Seeds = null, Output = Path.Combine(parent, $"seed-{seed}") },
+                resume: false, cancellation);
+            reports.Add(report);
+            if (report.Status == "interrupted") return (report, parent);
+        }
+        var summary = SeedSummary.From(reports);
+        AtomicFile.WriteAllText(Path.Combine(parent, SeedSummary.JsonFile), JsonSerializer.Serialize(summary, ReportJson.Options));
+        AtomicFile.WriteAllText(Path.Combine(parent, SeedSummary.MarkdownFile), summary.Render());
+        log.WriteLine($"{experiment.Name}: {reports.Count} seeds, accuracy {summary.Metrics["accuracy"].Format()}" +
+                      (summary.Metrics.TryGetValue("accuracyWithoutTestTimeAugmentation", out var one) ? $" (one view: {one.Format()})" : "") +
+                      $", training {summary.Metrics["trainSeconds"].Format("0")} s; wrote {Path.Combine(parent, SeedSummary.MarkdownFile)}");
+        var mean = reports[0] with
+        {
+            Metrics = reports[0].Metrics with
+            {
+                Accuracy = summary.Metrics["accuracy"].Mean, MacroF1 = summary.Metrics["macroF1"].Mean, WeightedF1 = summary.Metrics["weightedF1"].Mean,
+            },
+            Timing = reports[0].Timing with { TrainSeconds = summary.Metrics["trainSeconds"].Mean },
+        };
+        return (mean, parent);
     }
 }

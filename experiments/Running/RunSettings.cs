@@ -35,6 +35,9 @@ public sealed record RunSettings
     public string? Device { get; init; }
     /// <summary><c>--pretrained</c>: a <c>.pth</c>/<c>.safetensors</c> in the model's naming, or <c>none</c>; default the model's own weights.</summary>
     public string? Pretrained { get; init; }
+    /// <summary><c>--seeds N</c>: run each experiment N times, seeds <see cref="Seed"/> (default 0) to +N−1, each in
+    /// <c>seed-&lt;s&gt;</c> under the run folder, and write the mean ± std of every metric (<c>seeds.json</c>, <c>seeds.md</c>).</summary>
+    public int? Seeds { get; init; }
     /// <summary><c>--monitor-test</c>: measure test accuracy after every epoch (reported per epoch; never used for training).</summary>
     public bool MonitorTest { get; init; }
     /// <summary><c>--input-size</c>: the side of the images the model sees (the trainer resizes inside).</summary>

@@ -19,10 +19,19 @@ public static class ComparisonTable
         s.AppendLine();
         s.AppendLine("| run | model | augmentation | accuracy | macro F1 | weighted F1 | seed accuracy | seed macro F1 | train time | train img/s | parameters |");
         s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var (label, r) in runs)
+        foreach (var group in SeedGroups(runs))
         {
-            s.AppendLine(c, $"| {label} | {r.Model} | {AugmentationLabel(r)} | {r.Metrics.Accuracy:0.0000} | {r.Metrics.MacroF1:0.0000} | {r.Metrics.WeightedF1:0.0000} | " +
-                            $"{Number(r.Reference?.Accuracy)} | {Number(r.Reference?.MacroF1)} | {Duration(r.Timing.TrainSeconds)} | {r.Timing.TrainImagesPerSecond:0} | {r.Parameters:N0} |");
+            var (label, r) = group[0];
+            if (group.Count == 1)
+            {
+                s.AppendLine(c, $"| {label} | {r.Model} | {AugmentationLabel(r)} | {r.Metrics.Accuracy:0.0000} | {r.Metrics.MacroF1:0.0000} | {r.Metrics.WeightedF1:0.0000} | " +
+                                $"{Number(r.Reference?.Accuracy)} | {Number(r.Reference?.MacroF1)} | {Duration(r.Timing.TrainSeconds)} | {r.Timing.TrainImagesPerSecond:0} | {r.Parameters:N0} |");
+                continue;
+            }
+            var seeds = SeedSummary.From(group.Select(g => g.Report).ToList());
+            s.AppendLine(c, $"| {r.Experiment} ({group.Count} seeds) | {r.Model} | {AugmentationLabel(r)} | {seeds.Metrics["accuracy"].Format()} | {seeds.Metrics["macroF1"].Format()} | " +
+                            $"{seeds.Metrics["weightedF1"].Format()} | {Number(r.Reference?.Accuracy)} | {Number(r.Reference?.MacroF1)} | " +
+                            $"{Duration(seeds.Metrics["trainSeconds"].Mean)} ± {Duration(seeds.Metrics["trainSeconds"].Std)} | {seeds.Metrics["trainImagesPerSecond"].Mean:0} | {r.Parameters:N0} |");
         }
         var pairs = BeforeAfter(runs);
         if (pairs.Count > 0)
@@ -38,7 +47,8 @@ public static class ComparisonTable
                 s.AppendLine(c, $"| {model} | {before.Metrics.Accuracy:0.0000} | {after.Metrics.Accuracy:0.0000} | {before.Metrics.MacroF1:0.0000} | {after.Metrics.MacroF1:0.0000} | {before.Metrics.WeightedF1:0.0000} | {after.Metrics.WeightedF1:0.0000} |");
         }
         s.AppendLine();
-        s.AppendLine("Seed numbers are the seed study's published results for the same recipe, where it published them.");
+        s.AppendLine("Seed numbers are the seed study's published results for the same recipe, where it published them. Runs of one experiment " +
+                     "that differ only by seed share a row: mean ± sample standard deviation over the seeds.");
         return s.ToString();
     }
 
@@ -51,6 +61,12 @@ public static class ComparisonTable
                 After: g.Where(r => !string.IsNullOrEmpty(r.Report.Config.Trainer.Augmentation)).Select(r => r.Report).OrderByDescending(r => r.Metrics.Accuracy).FirstOrDefault()))
             .Where(x => x.Before is not null && x.After is not null)
             .Select(x => ($"{x.Key.Model} ({(x.Key.ImageSize == 0 ? x.Key.PipelineImageSize : x.Key.ImageSize)} px, {x.Key.Epochs} epochs)", x.Before!, x.After!))
+            .ToList();
+
+    /// <summary>Runs grouped by experiment and configuration with the seed left out, in first-appearance order.</summary>
+    public static IReadOnlyList<IReadOnlyList<(string Label, RunReport Report)>> SeedGroups(IReadOnlyList<(string Label, RunReport Report)> runs) =>
+        runs.GroupBy(r => (r.Report.Experiment, System.Text.Json.JsonSerializer.Serialize(r.Report.Config with { Trainer = r.Report.Config.Trainer with { Seed = 0 } })))
+            .Select(g => (IReadOnlyList<(string, RunReport)>)g.ToList())
             .ToList();
 
     private static string AugmentationLabel(RunReport r) => string.IsNullOrEmpty(r.Config.Trainer.Augmentation) ? "none" : r.Config.Trainer.Augmentation.Replace("|", "/");

@@ -23,6 +23,21 @@ public class ComparisonTests
     }
 
     [Fact]
+    public void Render_OneExperimentThreeSeeds_HasOneRowWithMeanAndStd()
+    {
+        var runs = new[] { 0.6, 0.7, 0.8 }.Select((accuracy, seed) =>
+        {
+            var report = HandMadeReports.Create("simple-cnn", accuracy);
+            return ($"simple-cnn (seed-{seed})", report with { Config = report.Config with { Trainer = report.Config.Trainer with { Seed = seed } } });
+        }).ToList();
+
+        var table = ComparisonTable.Render(runs);
+
+        Assert.Contains("| simple-cnn (3 seeds) | simple_cnn | none | 0.7000 ± 0.1000 |", table);
+        Assert.DoesNotContain("seed-1", table);
+    }
+
+    [Fact]
     public void Render_SameModelWithAndWithoutAugmentation_HasBeforeAfterRow()
     {
         var table = ComparisonTable.Render(Runs);
