@@ -23,7 +23,7 @@ public static class CommandLine
             ListCommand.Create(output),
             DataCommand.Create(output),
             RunCommand.Create(output, error),
-            BenchCommand.Create(output),
+            BenchCommand.Create(output, error),
             CompareCommand.Create(output),
             PredictCommand.Create(output),
             SoakCommand.Create(output),

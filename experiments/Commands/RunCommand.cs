@@ -20,7 +20,7 @@ internal static class RunCommand
         var limitTest = new Option<int?>("--limit-test") { Description = "Evaluate on the first N test images only." };
         var stratified = new Option<bool>("--stratified") { Description = "With --limit-train/--limit-test: draw a seeded stratified sample instead of the first N." };
         var seed = new Option<int?>("--seed") { Description = "Seed for initialisation, shuffling and dropout (default 0)." };
-        var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: one per core)." };
+        var threads = new Option<int?>("--threads") { Description = "libtorch and ONNX Runtime intra-op threads (default: one per physical core)." };
         var lr = new Option<double?>("--lr") { Description = "Override the learning rate." };
         var validation = new Option<double?>("--validation-fraction") { Description = "Hold out this fraction of the training images to report validation accuracy per epoch." };
         var augment = new Option<string?>("--augment") { Description = "Augmentation spec replacing the experiment's, e.g. flip,crop:pad=4:mode=reflect,jitter,rotate:degrees=15 or randaugment:n=2:m=9; 'none' turns it off." };

@@ -58,6 +58,7 @@ public sealed class ExperimentRunner(TextWriter log)
         log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {folder}; output {output}");
 
         var ml = new MLContext(options.Seed);
+        OnnxRuntimeThreads.Bound(ml, options.Threads);
         int size = experiment.PipelineImageSize;
         bool baseline = experiment.Kind == ExperimentKind.MlNetFeaturizer;
         float pixelScale = baseline ? MlNetFeaturizerBaseline.PixelScale : 1f / 255;

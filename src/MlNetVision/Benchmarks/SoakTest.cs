@@ -37,8 +37,7 @@ public static class SoakTest
         {
             ModelName = model, BatchSize = batch, Epochs = (int)Math.Ceiling(steps / 50.0), ShowProgress = false, Threads = threads, Augmentation = "flip,crop:pad=4",
         };
-        Native.TorchRuntime.EnsureLoaded();
-        TorchSharp.torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
+        Native.TorchCompute.Prepare(threads);
         TorchSharp.torch.random.manual_seed(0);
         using var network = Models.ModelRegistry.Create(model, new Models.ModelSpec(10, 32));
         using var batches = new TensorBatches(set, 32, options.Mean, options.Std, TorchSharp.torch.CPU);

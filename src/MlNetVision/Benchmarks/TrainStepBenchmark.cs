@@ -1,74 +1,52 @@
 using System.Diagnostics;
 using MlNetVision.Models;
 using MlNetVision.Native;
-using MlNetVision.Training;
+using MlNetVision.Onnx;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MlNetVision.Benchmarks;
 
-/// <summary>One benchmark case: a model at an input size and batch size.</summary>
-/// <param name="Model">Registered model name.</param>
-/// <param name="ImageSize">Input side in pixels.</param>
-/// <param name="Batch">Images per step.</param>
-/// <param name="Steps">Timed steps (after <paramref name="Warmup"/> untimed ones).</param>
-/// <param name="Warmup">Untimed steps first.</param>
-/// <param name="Threads">libtorch threads (0 = one per core).</param>
-public sealed record BenchmarkCase(string Model, int ImageSize, int Batch = 64, int Steps = 5, int Warmup = 1, int Threads = 0);
-
-/// <summary>Measured speed of one case; field names follow the PyTorch peer's JSON.</summary>
-/// <param name="model">Model name.</param>
-/// <param name="image_size">Input side.</param>
-/// <param name="batch">Batch size.</param>
-/// <param name="threads">libtorch threads.</param>
-/// <param name="train_images_per_s">Training images per second (forward, cross-entropy, backward, Adam step).</param>
-/// <param name="eval_images_per_s">Inference images per second (eval mode, no grad) through TorchSharp.</param>
-/// <param name="train_step_ms_median">Median training step.</param>
-/// <param name="eval_step_ms_median">Median inference step.</param>
-/// <param name="steps">Timed steps.</param>
-/// <param name="warmup">Untimed steps.</param>
-/// <param name="params">Trainable parameters.</param>
-/// <param name="final_loss">Loss of the last step (random labels: about ln(classes)).</param>
-public sealed record BenchmarkResult(string model, int image_size, int batch, int threads, double train_images_per_s, double eval_images_per_s,
-    double train_step_ms_median, double eval_step_ms_median, int steps, int warmup, long @params, double final_loss)
-{
-    /// <summary>Who measured: <c>mlnetvision</c>.</summary>
-    public string peer => "mlnetvision";
-
-    /// <summary>Zip (ONNX Runtime) inference images per second, when measured.</summary>
-    public double? zip_eval_images_per_s { get; init; }
-}
-
 /// <summary>
-/// Times training steps and inference of a registered model on random batches (fresh per step, made
-/// outside the timed region, random labels), like the PyTorch peer's <c>throughput</c> mode.
+/// Times training steps and inference of a registered model on random batches, like the PyTorch peer's
+/// <c>throughput</c> mode: a fresh batch per step (uint8 pixels normalised as (x/255 − 0.5)/0.5, random labels) made
+/// outside the timed region, Adam 1e-3, then eval-mode inference without gradients; then the same network (untrained
+/// weights, float32) through a saved ML.NET model zip (<see cref="ZipInferenceBenchmark"/>).
 /// </summary>
 public static class TrainStepBenchmark
 {
+    private const float Mean = 0.5f, Std = 0.5f;
+
     /// <summary>Runs one case.</summary>
     public static BenchmarkResult Run(BenchmarkCase c, int classes = 10)
     {
-        TorchRuntime.EnsureLoaded();
-        torch.set_num_threads(c.Threads > 0 ? c.Threads : Environment.ProcessorCount);
+        int threads = TorchCompute.Prepare(c.Threads);
         torch.random.manual_seed(0);
+        var classNames = BenchmarkSuite.ClassNames(classes);
         using var model = ModelRegistry.Create(c.Model, new ModelSpec(classes, c.ImageSize));
+        var onnx = ClassifierOnnxExporter.Export(model, new OnnxExportSettings(c.ImageSize, [Mean, Mean, Mean], [Std, Std, Std], classNames));
+        if (c.Bf16) Bf16Weights.Apply(model);
+        if (c.ChannelsLast) ChannelsLast.Apply(model);
         using var optimizer = torch.optim.Adam(model.parameters(), 1e-3);
+
         var trainTimes = new List<double>();
         double loss = 0;
         model.train();
         for (int step = 0; step < c.Warmup + c.Steps; step++)
         {
             using var scope = NewDisposeScope();
-            var x = randn(c.Batch, 3, c.ImageSize, c.ImageSize);
+            var x = Input(c);
             var y = randint(0, classes, [c.Batch]);
             var clock = Stopwatch.StartNew();
             optimizer.zero_grad();
-            var l = nn.functional.cross_entropy(model.forward(x), y);
+            var logits = model.forward(x);
+            var l = nn.functional.cross_entropy(c.Bf16 ? logits.to_type(ScalarType.Float32) : logits, y);
             l.backward();
             optimizer.step();
             loss = l.item<float>();
             if (step >= c.Warmup) trainTimes.Add(clock.Elapsed.TotalMilliseconds);
         }
+
         var evalTimes = new List<double>();
         model.eval();
         using (no_grad())
@@ -76,20 +54,37 @@ public static class TrainStepBenchmark
             for (int step = 0; step < c.Warmup + c.Steps; step++)
             {
                 using var scope = NewDisposeScope();
-                var x = randn(c.Batch, 3, c.ImageSize, c.ImageSize);
+                var x = Input(c);
                 var clock = Stopwatch.StartNew();
-                _ = model.forward(x).sum().item<float>();
+                _ = model.forward(x).argmax(1).sum().item<long>();
                 if (step >= c.Warmup) evalTimes.Add(clock.Elapsed.TotalMilliseconds);
             }
         }
-        return new BenchmarkResult(c.Model, c.ImageSize, c.Batch, torch.get_num_threads(),
-            c.Batch * trainTimes.Count / (trainTimes.Sum() / 1000), c.Batch * evalTimes.Count / (evalTimes.Sum() / 1000),
-            Median(trainTimes), Median(evalTimes), c.Steps, c.Warmup, model.ParameterCount, loss);
+
+        var zip = ZipInferenceBenchmark.Run(onnx, classNames, c with { Threads = threads });
+        return new BenchmarkResult
+        {
+            Model = c.Model, ImageSize = c.ImageSize, Batch = c.Batch, Threads = threads,
+            TrainImagesPerS = BenchmarkStatistics.Round(BenchmarkStatistics.ImagesPerSecond(c.Batch, trainTimes)),
+            EvalImagesPerS = BenchmarkStatistics.Round(BenchmarkStatistics.ImagesPerSecond(c.Batch, evalTimes)),
+            ZipEvalImagesPerS = BenchmarkStatistics.Round(zip.ImagesPerSecond),
+            TrainStepMsMedian = BenchmarkStatistics.Round(BenchmarkStatistics.Median(trainTimes)),
+            EvalStepMsMedian = BenchmarkStatistics.Round(BenchmarkStatistics.Median(evalTimes)),
+            ZipEvalStepMsMedian = BenchmarkStatistics.Round(zip.StepMsMedian),
+            ZipIntraOpThreads = zip.IntraOpThreads,
+            Steps = c.Steps, Warmup = c.Warmup, ChannelsLast = c.ChannelsLast, Bf16 = c.Bf16,
+            Params = model.ParameterCount, FinalLoss = Math.Round(loss, 4),
+        };
     }
 
-    private static double Median(List<double> values)
+    /// <summary>A fresh normalised random batch <c>[B, 3, S, S]</c> in the case's precision and memory order.</summary>
+    public static Tensor Input(BenchmarkCase c)
     {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        using var scope = NewDisposeScope();
+        var x = randint(0, 256, [c.Batch, 3, c.ImageSize, c.ImageSize], dtype: ScalarType.Byte)
+            .to_type(ScalarType.Float32).div_(255f).sub_(Mean).div_(Std);
+        if (c.Bf16) x = x.to_type(ScalarType.BFloat16);
+        if (c.ChannelsLast) x = ChannelsLast.Copy(x);
+        return x.MoveToOuterDisposeScope();
     }
 }

@@ -69,8 +69,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     {
         var (pipelineSize, classNames) = LabeledPixels.Describe(input.Schema, Options.FeatureColumnName, Options.LabelColumnName);
         int modelSize = Options.ImageSize == 0 ? pipelineSize : Options.ImageSize;
-        TorchRuntime.EnsureLoaded();
-        torch.set_num_threads(Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount);
+        TorchCompute.Prepare(Options.Threads);
         var device = ResolveDevice(Options.Device);
 
         var all = ReadData(input);

@@ -123,7 +123,7 @@ public sealed record TorchImageClassifierOptions
     /// <summary>Seed for weight initialisation, shuffling, validation split and dropout; a seeded run is reproducible.</summary>
     public int Seed { get; init; }
 
-    /// <summary>libtorch intra-op threads; 0 = one per core.</summary>
+    /// <summary>libtorch intra-op threads (and ONNX Runtime's when the experiment runner evaluates); 0 = one per physical core.</summary>
     public int Threads { get; init; }
 
     /// <summary><c>cpu</c> (default) or <c>cuda</c> (needs a CUDA build, <c>-p:TorchBackend=cuda</c>, and a GPU).</summary>
@@ -186,7 +186,7 @@ public sealed record TorchImageClassifierOptions
         Require(GradientClipNorm >= 0, $"GradientClipNorm must be non-negative (got {GradientClipNorm}).");
         Require(CheckpointIntervalMinutes >= 0, $"CheckpointIntervalMinutes must be non-negative (got {CheckpointIntervalMinutes}).");
         Require(!Resume || CheckpointDirectory is not null, "Resume needs a CheckpointDirectory.");
-        Require(Threads >= 0, $"Threads must be 0 (one per core) or positive (got {Threads}).");
+        Require(Threads >= 0, $"Threads must be 0 (one per physical core) or positive (got {Threads}).");
         Require(Mean.Length == 3 && Std.Length == 3 && Std.All(s => s > 0), "Mean and Std need three values (R, G, B), Std positive.");
         Require(Device is "cpu" or "cuda", $"Device must be 'cpu' or 'cuda' (got '{Device}').");
         try { global::MlNetVision.Training.Augmentation.AugmentationPipeline.Parse(Augmentation); }

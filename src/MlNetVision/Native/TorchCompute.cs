@@ -1,0 +1,20 @@
+using TorchSharp;
+
+namespace MlNetVision.Native;
+
+/// <summary>
+/// The one set-up before libtorch computes (training, benchmarks): loads libtorch, sets its intra-op threads
+/// (default one per physical core, <see cref="PhysicalCores"/>) and flushes denormals (<see cref="FlushDenormal"/>).
+/// </summary>
+public static class TorchCompute
+{
+    /// <summary>Prepares the calling thread; returns the intra-op thread count now in use.</summary>
+    /// <param name="threads">Threads wanted; 0 or less = one per physical core.</param>
+    public static int Prepare(int threads)
+    {
+        TorchRuntime.EnsureLoaded();
+        torch.set_num_threads(threads > 0 ? threads : PhysicalCores.Count);
+        FlushDenormal.Enable();
+        return torch.get_num_threads();
+    }
+}
