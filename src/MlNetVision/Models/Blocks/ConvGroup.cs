@@ -27,8 +27,9 @@ public sealed class ConvGroup : Module<Tensor, Tensor>
     /// <param name="channelsIn">Input channels.</param>
     /// <param name="channelsOut">Output channels.</param>
     /// <param name="batchNormMomentum">PyTorch-convention momentum of the running statistics (airbench: 0.4, i.e. its 0.6 "keep" factor).</param>
-    /// <param name="trainingConvType">In training mode, run the convolutions in this type (e.g. bfloat16: the inputs and a copy of
-    /// the fp32 weights are cast, the output cast back, gradients flow to the fp32 weights); null or in eval mode: fp32.</param>
+    /// <param name="trainingConvType">In training mode, run the group in this type (e.g. bfloat16): the input and a copy of the fp32
+    /// conv weights are cast, BatchNorm keeps fp32 parameters and statistics (libtorch's mixed-type BatchNorm), the output is cast
+    /// back; gradients reach the fp32 weights. Null, or eval mode: fp32 throughout.</param>
     public ConvGroup(int channelsIn, int channelsOut, double batchNormMomentum, ScalarType? trainingConvType = null) : base(nameof(ConvGroup))
     {
         _trainingConvType = trainingConvType;
@@ -48,14 +49,16 @@ public sealed class ConvGroup : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = activ.forward(norm1.forward(pool.forward(Convolve(conv1, input))));
-        return activ.forward(norm2.forward(Convolve(conv2, x))).MoveToOuterDisposeScope();
+        bool lowPrecision = training && _trainingConvType is not null;
+        var x = lowPrecision ? input.to(_trainingConvType!.Value) : input;
+        x = activ.forward(norm1.forward(pool.forward(Convolve(conv1, x))));
+        x = activ.forward(norm2.forward(Convolve(conv2, x)));
+        return (lowPrecision ? x.to(input.dtype) : x).MoveToOuterDisposeScope();
     }
 
-    private Tensor Convolve(Conv2d conv, Tensor x) =>
-        training && _trainingConvType is { } type
-            ? nn.functional.conv2d(x.to(type), conv.weight!.to(type), padding: [1, 1]).to(x.dtype)
-            : conv.forward(x);
+    /// <summary>The convolution in the input's type: a cast copy of the fp32 weights when that is not fp32 (gradients reach the fp32 weights).</summary>
+    private static Tensor Convolve(Conv2d conv, Tensor x) =>
+        x.dtype == conv.weight!.dtype ? conv.forward(x) : nn.functional.conv2d(x, conv.weight.to(x.dtype), padding: [1, 1]);
 
     private static Conv2d IdentityConv(int channelsIn, int channelsOut)
     {
