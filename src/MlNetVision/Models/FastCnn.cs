@@ -34,7 +34,7 @@ public sealed class FastCnn : ImageClassifier, IDataInitialized
         if (spec.ImageSize < 24) throw new ArgumentException($"FastCnn needs images of at least 24 px, got {spec.ImageSize}.");
         _shape = shape;
         whiten = Conv2d(3, FastCnnShape.WhiteningWidth, FastCnnShape.WhiteningKernel, padding: 0L, bias: true);
-        whiten.weight!.requires_grad = false;
+        whiten.weight!.requires_grad = !shape.DataWhitening;
         activ = GELU();
         block1 = new ConvGroup(FastCnnShape.WhiteningWidth, shape.Block1, shape.BatchNormMomentum, shape.TrainingConvType);
         block2 = new ConvGroup(shape.Block1, shape.Block2, shape.BatchNormMomentum, shape.TrainingConvType);
@@ -52,7 +52,7 @@ public sealed class FastCnn : ImageClassifier, IDataInitialized
     public double LogitScale => _shape.LogitScale;
 
     /// <inheritdoc />
-    public int InitializationImages => 5000;
+    public int InitializationImages => _shape.DataWhitening ? 5000 : 0;
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
@@ -69,6 +69,7 @@ public sealed class FastCnn : ImageClassifier, IDataInitialized
     /// </summary>
     public void InitializeFromData(Tensor images)
     {
+        if (!_shape.DataWhitening) return;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         int k = FastCnnShape.WhiteningKernel;

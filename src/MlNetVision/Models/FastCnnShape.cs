@@ -8,8 +8,10 @@ namespace MlNetVision.Models;
 /// <param name="LogitScale">Multiplies the logits (airbench: 1/9).</param>
 /// <param name="WhiteningEpsilon">Added to the patch-covariance eigenvalues before the whitening divides by their root.</param>
 /// <param name="TrainingConvType">Type of the conv groups' convolutions in training mode (null = fp32); see <see cref="Blocks.ConvGroup"/>.</param>
+/// <param name="DataWhitening">Set the first layer from the data's patch statistics and freeze its weights (airbench); false: an
+/// ordinary trainable, randomly initialised 2×2 convolution (for the ablation).</param>
 public sealed record FastCnnShape(int Block1 = 64, int Block2 = 256, int Block3 = 256, double BatchNormMomentum = 0.4,
-    double LogitScale = 1.0 / 9, double WhiteningEpsilon = 5e-4, TorchSharp.torch.ScalarType? TrainingConvType = null)
+    double LogitScale = 1.0 / 9, double WhiteningEpsilon = 5e-4, TorchSharp.torch.ScalarType? TrainingConvType = null, bool DataWhitening = true)
 {
     /// <summary>Side of the whitening layer's patches, in pixels.</summary>
     public const int WhiteningKernel = 2;

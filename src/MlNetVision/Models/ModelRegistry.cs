@@ -31,6 +31,8 @@ public static class ModelRegistry
             spec => new FastCnn(spec, new FastCnnShape())),
         new("fast_cnn_bf16", "fast_cnn whose conv groups train in bfloat16 (AVX-512 BF16; weights, BatchNorm and inference stay fp32)", 32,
             spec => new FastCnn(spec, new FastCnnShape(TrainingConvType: TorchSharp.torch.ScalarType.BFloat16))),
+        new("fast_cnn_bf16_learned_stem", "fast_cnn_bf16 whose first 2x2 layer is an ordinary trained convolution instead of the data whitening (ablation)", 32,
+            spec => new FastCnn(spec, new FastCnnShape(TrainingConvType: TorchSharp.torch.ScalarType.BFloat16, DataWhitening: false))),
         new("simple_vit", "the seed's SimpleViT: patch 4, dim 128, depth 6, 4 heads, post-norm (1,205,898 parameters at 32 px)", 32,
             spec => new SimpleVit(spec, new VitShape())),
         new("simple_cnn_224", "the seed's wider 224-px CNN: 2 conv layers + Linear(64·56·56→256)", 224,

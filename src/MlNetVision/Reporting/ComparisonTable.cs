@@ -46,6 +46,7 @@ public static class ComparisonTable
             foreach (var (model, before, after) in pairs)
                 s.AppendLine(c, $"| {model} | {before.Metrics.Accuracy:0.0000} | {after.Metrics.Accuracy:0.0000} | {before.Metrics.MacroF1:0.0000} | {after.Metrics.MacroF1:0.0000} | {before.Metrics.WeightedF1:0.0000} | {after.Metrics.WeightedF1:0.0000} |");
         }
+        s.Append(AblationTable.Render(runs));
         s.AppendLine();
         s.AppendLine("Seed numbers are the seed study's published results for the same recipe, where it published them. Runs of one experiment " +
                      "that differ only by seed share a row: mean ± sample standard deviation over the seeds.");

@@ -87,7 +87,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
                        $"({pipelineSize} px{(modelSize != pipelineSize ? $" resized to {modelSize} px" : "")}), {Options.Epochs} epochs, batch {Options.BatchSize}, " +
                        $"{Options.Optimizer} lr {Options.LearningRate}, {torch.get_num_threads()} threads, {device.type}" +
                        (Options.FreezeBackbone ? ", backbone frozen" : ""));
-        if (model is IDataInitialized initialized) InitializeFromData(initialized, trainBatches);
+        if (model is IDataInitialized { InitializationImages: > 0 } initialized) InitializeFromData(initialized, trainBatches);
         var store = Options.CheckpointDirectory is null || Options.FreezeBackbone ? null : new CheckpointStore(Options.CheckpointDirectory);
         var fingerprint = TrainingLoop.Fingerprint(Options, train.Count, classNames);
         var (result, featureSeconds) = Options.FreezeBackbone

@@ -38,6 +38,24 @@ public class ComparisonTests
     }
 
     [Fact]
+    public void Render_BaseAndNoVariants_HasAblationRowsWithDifferences()
+    {
+        var runs = new List<(string, MlNetVision.Reporting.RunReport)>
+        {
+            ("fast", HandMadeReports.Create("fast", 0.9, trainSeconds: 100)),
+            ("fast-no-lookahead", HandMadeReports.Create("fast-no-lookahead", 0.8, trainSeconds: 90)),
+            ("other", HandMadeReports.Create("other", 0.5)),
+        };
+
+        var table = ComparisonTable.Render(runs);
+
+        Assert.Contains("## Ablation of fast", table);
+        Assert.Contains("| fast (everything) | 1 | 0.9000 ± 0.0000 | – | 100 s |", table);
+        Assert.Contains("| no-lookahead | 1 | 0.8000 ± 0.0000 | -0.1000 | 90 s |", table);
+        Assert.DoesNotContain("Ablation of other", table);
+    }
+
+    [Fact]
     public void Render_SameModelWithAndWithoutAugmentation_HasBeforeAfterRow()
     {
         var table = ComparisonTable.Render(Runs);
