@@ -32,6 +32,7 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         EncoderVit vit => EmitEncoderVit(vit, x, prefix),
         TransformerEncoderLayer layer => EmitEncoderLayer(layer, x, prefix),
         TimmVisionTransformer vit => EmitTimmVit(vit, x, prefix),
+        Cct cct => EmitCct(cct, x, prefix),
         PreNormBlock block => EmitPreNormBlock(block, x, prefix),
         TimmAttention attention => EmitTimmAttention(attention, x, prefix),
         TimmMlp mlp => EmitTimmMlp(mlp, x, prefix),
@@ -213,6 +214,20 @@ public sealed class OnnxModuleExporter(OnnxGraphBuilder graph)
         var first = graph.Node("Gather", [normed, graph.Int64Constant("cls_index", 0)], Int("axis", 1));  // [B, 1, D]
         var pooled = graph.Node("Squeeze", [first, graph.Int64Constant("axis1", 1)]);
         return EmitLinear(vit.HeadLayer, pooled, $"{prefix}head");
+    }
+
+    /// <summary>Tokenizer, tokens + position embeddings, blocks, final norm, sequence pooling, head.</summary>
+    private string EmitCct(Cct cct, string x, string prefix)
+    {
+        int dim = cct.Shape.Dim;
+        var maps = Emit(cct.Tokenizer, x, $"{prefix}tokenizer");                                                        // [B, D, h, w]
+        var tokens = graph.Node("Transpose", [graph.Node("Reshape", [maps, graph.Int64Constant("tokens_shape", 0, dim, -1)])], Ints("perm", 0, 2, 1));
+        var h = graph.Node("Add", [tokens, graph.Initializer($"{prefix}positional_emb", cct.PositionalEmbedding)]);
+        for (int i = 0; i < cct.Blocks.Count; i++) h = EmitPreNormBlock(cct.Blocks[i], h, $"{prefix}blocks.{i}");
+        var normed = EmitLayerNorm(cct.Norm, h, $"{prefix}norm");
+        var weights = graph.Node("Softmax", [EmitLinear(cct.AttentionPool, normed, $"{prefix}attention_pool")], Int("axis", 1));   // [B, T, 1]
+        var pooled = graph.Node("MatMul", [graph.Node("Transpose", [weights], Ints("perm", 0, 2, 1)), normed]);          // [B, 1, D]
+        return EmitLinear(cct.Head, graph.Node("Squeeze", [pooled, graph.Int64Constant("axis1", 1)]), $"{prefix}fc");
     }
 
     private string EmitPostNormBlock(PostNormBlock block, string x, string prefix)

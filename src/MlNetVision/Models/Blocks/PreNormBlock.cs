@@ -18,9 +18,17 @@ public sealed class PreNormBlock : nn.Module<Tensor, Tensor>
     private readonly TimmMlp mlp;
 #pragma warning restore IDE1006
 
+    private readonly double _dropPath;
+
     /// <summary>Creates the block.</summary>
-    public PreNormBlock(int dim, int heads, int mlpHidden) : base(nameof(PreNormBlock))
+    /// <param name="dim">Token width.</param>
+    /// <param name="heads">Attention heads.</param>
+    /// <param name="mlpHidden">MLP hidden width.</param>
+    /// <param name="dropPath">Stochastic depth: in training, each residual branch is dropped for a whole sample with this
+    /// probability (kept branches scaled by 1/(1 − p)); identity at inference. 0 = off.</param>
+    public PreNormBlock(int dim, int heads, int mlpHidden, double dropPath = 0) : base(nameof(PreNormBlock))
     {
+        _dropPath = dropPath;
         norm1 = LayerNorm(dim, LayerNormEps);
         attn = new TimmAttention(dim, heads);
         norm2 = LayerNorm(dim, LayerNormEps);
@@ -44,7 +52,14 @@ public sealed class PreNormBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var h = x + attn.forward(norm1.forward(x));
-        return (h + mlp.forward(norm2.forward(h))).MoveToOuterDisposeScope();
+        var h = x + DropPath(attn.forward(norm1.forward(x)));
+        return (h + DropPath(mlp.forward(norm2.forward(h)))).MoveToOuterDisposeScope();
+    }
+
+    private Tensor DropPath(Tensor branch)
+    {
+        if (!training || _dropPath == 0) return branch;
+        var keep = empty(branch.shape[0], 1, 1).bernoulli_(1 - _dropPath);
+        return branch.mul(keep).div(1 - _dropPath);
     }
 }
