@@ -64,9 +64,12 @@ public static class ComparisonTable
             .Select(x => ($"{x.Key.Model} ({(x.Key.ImageSize == 0 ? x.Key.PipelineImageSize : x.Key.ImageSize)} px, {x.Key.Epochs} epochs)", x.Before!, x.After!))
             .ToList();
 
-    /// <summary>Runs grouped by experiment and configuration with the seed left out, in first-appearance order.</summary>
+    /// <summary>Runs grouped by experiment and configuration with the seed (and the run folder) left out, in first-appearance order.</summary>
     public static IReadOnlyList<IReadOnlyList<(string Label, RunReport Report)>> SeedGroups(IReadOnlyList<(string Label, RunReport Report)> runs) =>
-        runs.GroupBy(r => (r.Report.Experiment, System.Text.Json.JsonSerializer.Serialize(r.Report.Config with { Trainer = r.Report.Config.Trainer with { Seed = 0 } })))
+        runs.GroupBy(r => (r.Report.Experiment, System.Text.Json.JsonSerializer.Serialize(r.Report.Config with
+            {
+                Trainer = r.Report.Config.Trainer with { Seed = 0, CheckpointDirectory = null, Resume = false },   // where and how it ran, not what
+            })))
             .Select(g => (IReadOnlyList<(string, RunReport)>)g.ToList())
             .ToList();
 

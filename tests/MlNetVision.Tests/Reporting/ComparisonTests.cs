@@ -28,7 +28,8 @@ public class ComparisonTests
         var runs = new[] { 0.6, 0.7, 0.8 }.Select((accuracy, seed) =>
         {
             var report = HandMadeReports.Create("simple-cnn", accuracy);
-            return ($"simple-cnn (seed-{seed})", report with { Config = report.Config with { Trainer = report.Config.Trainer with { Seed = seed } } });
+            var trainer = report.Config.Trainer with { Seed = seed, CheckpointDirectory = $"/runs/seed-{seed}" };
+            return ($"simple-cnn (seed-{seed})", report with { Config = report.Config with { Trainer = trainer } });
         }).ToList();
 
         var table = ComparisonTable.Render(runs);
