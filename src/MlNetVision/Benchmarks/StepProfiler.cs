@@ -28,7 +28,7 @@ public static class StepProfiler
         var options = new TorchImageClassifierOptions();
         using var model = ModelRegistry.Create(c.Model, new ModelSpec(classes, c.ImageSize));
         if (c.Bf16) Bf16Weights.Apply(model);
-        if (c.ChannelsLast) ChannelsLast.Apply(model);
+        if (c.ChannelsLast) MemoryLayout.ToChannelsLast(model);
         using var optimizer = torch.optim.Adam(model.parameters(), 1e-3);
         using var batches = new TensorBatches(RandomImages(c.Batch * 4, classes), c.ImageSize, options.Mean, options.Std, CPU);
         var augmentation = AugmentationPipeline.Parse(null);
@@ -55,7 +55,7 @@ public static class StepProfiler
                 var indices = tensor(rows.AsSpan(0, c.Batch).ToArray(), ScalarType.Int64);
                 var (x, y) = batches.Batch(indices, augmentation, options.Seed, step);
                 if (c.Bf16) x = x.to_type(ScalarType.BFloat16);
-                if (c.ChannelsLast) x = ChannelsLast.Copy(x);
+                if (c.ChannelsLast) x = MemoryLayout.ChannelsLast(x);
                 part["data"] = Lap();
                 optimizer.zero_grad();
                 part["optimizer"] = Lap();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MlNetVision.Models;
 using MlNetVision.Native;
 using MlNetVision.Onnx;
+using MlNetVision.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ public static class TrainStepBenchmark
         using var model = ModelRegistry.Create(c.Model, new ModelSpec(classes, c.ImageSize));
         var onnx = ClassifierOnnxExporter.Export(model, new OnnxExportSettings(c.ImageSize, [Mean, Mean, Mean], [Std, Std, Std], classNames));
         if (c.Bf16) Bf16Weights.Apply(model);
-        if (c.ChannelsLast) ChannelsLast.Apply(model);
+        if (c.ChannelsLast) MemoryLayout.ToChannelsLast(model);
         using var optimizer = torch.optim.Adam(model.parameters(), 1e-3);
 
         var trainTimes = new List<double>();
@@ -84,7 +85,7 @@ public static class TrainStepBenchmark
         var x = randint(0, 256, [c.Batch, 3, c.ImageSize, c.ImageSize], dtype: ScalarType.Byte)
             .to_type(ScalarType.Float32).div_(255f).sub_(Mean).div_(Std);
         if (c.Bf16) x = x.to_type(ScalarType.BFloat16);
-        if (c.ChannelsLast) x = ChannelsLast.Copy(x);
+        if (c.ChannelsLast) x = MemoryLayout.ChannelsLast(x);
         return x.MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using MlNetVision.Training;
 using MlNetVision.Benchmarks;
 
 namespace MlNetVision.Tests.Benchmarks;
@@ -26,7 +27,7 @@ public class TrainStepBenchmarkTests
 
         Assert.Equal([2L, 3, 8, 8], x.shape);
         Assert.Equal(TorchSharp.torch.ScalarType.BFloat16, x.dtype);
-        Assert.True(ChannelsLast.Is(x));
+        Assert.True(MemoryLayout.IsChannelsLast(x));
         using var values = x.to_type(TorchSharp.torch.ScalarType.Float32);
         Assert.True(values.min().item<float>() >= -1 && values.max().item<float>() <= 1);
     }
