@@ -65,9 +65,11 @@ public sealed class ExperimentRunner(TextWriter log)
         var preprocess = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassifierTransformers.ClassNamesView(ml, train.ClassNames))
             .Append(ml.Transforms.ResizeImages("Image", size, size, "Image", ImageResizingEstimator.ResizingKind.IsoCrop))
             .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: pixelScale));
+        var testView = ImageSetDataView.Create(ml, test);
+        var featurisedTest = new Lazy<IDataView>(() => preprocess.Fit(testView).Transform(testView));   // Features + key Label, as the trainer sees data
         var trainer = baseline ? null : new TorchImageClassificationTrainer(ml, options, log, cancellation)
         {
-            MonitorData = settings.MonitorTest ? preprocess.Fit(ImageSetDataView.Create(ml, test)).Transform(ImageSetDataView.Create(ml, test)) : null,
+            MonitorData = settings.MonitorTest ? featurisedTest.Value : null,
         };
         if (baseline)
             log.WriteLine($"{experiment.Name}: featurising {train.Count:N0} images with ML.NET's ResNet18 (ONNX Runtime, {size} px), then fitting LbfgsMaximumEntropy");
@@ -84,11 +86,11 @@ public sealed class ExperimentRunner(TextWriter log)
             new ModelZipMetadata(ModelZipMetadata.CurrentSchemaVersion, experiment.Name, options.ModelName, summary.ClassNames, size, DateTimeOffset.UtcNow), pixelScale);
 
         var evalClock = Stopwatch.StartNew();
-        var scored = fitted.Transform(ImageSetDataView.Create(ml, test));
+        var scored = fitted.Transform(testView);
         var metrics = ml.MulticlassClassification.Evaluate(scored, "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
         evalClock.Stop();
         var singleView = trainer?.LastOnnxModelWithoutTestTimeAugmentation is { } plain
-            ? EvaluateSingleView(ml, preprocess, plain, summary.ClassNames, test, options.FeatureColumnName)
+            ? EvaluateSingleView(ml, featurisedTest.Value, plain, summary.ClassNames, options.FeatureColumnName)
             : null;
 
         var report = new RunReport
@@ -122,11 +124,9 @@ public sealed class ExperimentRunner(TextWriter log)
     }
 
     /// <summary>The test metrics of the network exported without test-time augmentation (one view per image).</summary>
-    private static MulticlassClassificationMetrics EvaluateSingleView(MLContext ml, IEstimator<ITransformer> preprocess, byte[] onnx,
-        IReadOnlyList<string> classNames, ImageSet test, string featureColumn)
+    private static MulticlassClassificationMetrics EvaluateSingleView(MLContext ml, IDataView featurised, byte[] onnx,
+        IReadOnlyList<string> classNames, string featureColumn)
     {
-        var view = ImageSetDataView.Create(ml, test);
-        var featurised = preprocess.Fit(view).Transform(view);
         var scorer = ClassifierTransformers.Estimator(ml, onnx, classNames, featureColumn).Fit(featurised);
         return ml.MulticlassClassification.Evaluate(scorer.Transform(featurised), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
     }
