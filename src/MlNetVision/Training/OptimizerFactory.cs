@@ -16,7 +16,8 @@ public static class OptimizerFactory
         var trainable = model.parameters().Where(p => p.requires_grad).ToList();
         if (options.BatchNormBiasLearningRateScale == 1) return Create(trainable, options);
         var biases = model.modules().OfType<BatchNorm2d>().Select(n => n.bias).OfType<Parameter>().Where(p => p.requires_grad).ToList();
-        var others = trainable.Where(p => !biases.Any(b => ReferenceEquals(b, p) || b.Handle == p.Handle)).ToList();
+        var biasHandles = biases.Select(b => b.Handle).ToHashSet();
+        var others = trainable.Where(p => !biasHandles.Contains(p.Handle)).ToList();
         double scale = options.BatchNormBiasLearningRateScale;
         return torch.optim.SGD(
         [
