@@ -53,7 +53,7 @@ public static class StepProfiler
             using (var scope = NewDisposeScope())
             {
                 var indices = tensor(rows.AsSpan(0, c.Batch).ToArray(), ScalarType.Int64);
-                var (x, y) = batches.Batch(indices, augmentation, options.Seed, step);
+                var (x, y) = batches.Batch(indices, augmentation, options.Seed, step, epoch: 1);
                 if (c.Bf16) x = x.to_type(ScalarType.BFloat16);
                 if (c.ChannelsLast) x = MemoryLayout.ChannelsLast(x);
                 part["data"] = Lap();

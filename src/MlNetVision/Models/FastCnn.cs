@@ -10,11 +10,11 @@ namespace MlNetVision.Models;
 /// airbench94's network (Keller Jordan, "94% on CIFAR-10 in 3.29 seconds on a single GPU", 2024):
 /// <c>whiten</c> (a frozen 2×2 convolution, 3→24 channels, whose weights whiten the training data's 2×2
 /// patches: the covariance's eigenvectors divided by the root of their eigenvalues, and their negatives; only
-/// its bias learns) → GELU → three <see cref="ConvGroup"/>s (64, 256, 256 channels; each halves the side) →
+/// its bias learns, for the first <see cref="FastCnnShape.WhiteningBiasEpochs"/> epochs) → GELU → three <see cref="ConvGroup"/>s (64, 256, 256 channels; each halves the side) →
 /// max-pool 3 → <c>head</c> (linear, no bias) → logits scaled by 1/9. 32-px inputs; about 236 MFLOP per
 /// image forward.
 /// </summary>
-public sealed class FastCnn : ImageClassifier, IDataInitialized
+public sealed class FastCnn : ImageClassifier, IDataInitialized, IEpochScheduled
 {
 #pragma warning disable IDE1006 // airbench's names
     private readonly Conv2d whiten;
@@ -80,6 +80,17 @@ public sealed class FastCnn : ImageClassifier, IDataInitialized
         var filters = eigenvectors.T.reshape(-1, 3, k, k).div(eigenvalues.add(_shape.WhiteningEpsilon).sqrt().view(-1, 1, 1, 1));
         whiten.weight!.copy_(cat([filters, filters.neg()]).to(ScalarType.Float32));
         whiten.bias!.zero_();
+    }
+
+    /// <summary>Whether the whitening bias trains in the 1-based <paramref name="epoch"/>.</summary>
+    public bool WhiteningBiasTrains(int epoch) => !_shape.DataWhitening || _shape.WhiteningBiasEpochs == 0 || epoch <= _shape.WhiteningBiasEpochs;
+
+    /// <inheritdoc />
+    public void BeginEpoch(int epoch)
+    {
+        bool trains = WhiteningBiasTrains(epoch);
+        whiten.bias!.requires_grad = trains;
+        if (!trains) whiten.bias.grad = null;
     }
 
     private static int PooledSide(int side)

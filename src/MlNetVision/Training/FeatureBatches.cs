@@ -20,7 +20,7 @@ public sealed class FeatureBatches(Tensor features, Tensor labels) : IBatchSourc
 
     /// <inheritdoc />
     /// <remarks>Features are fixed: only an empty augmentation applies (the options reject any other with a frozen backbone).</remarks>
-    public (Tensor Inputs, Tensor Labels) Batch(Tensor indices, AugmentationPipeline augmentation, long seed, long step) =>
+    public (Tensor Inputs, Tensor Labels) Batch(Tensor indices, AugmentationPipeline augmentation, long seed, long step, int epoch) =>
         augmentation.IsEmpty ? (Features.index_select(0, indices), Labels.index_select(0, indices))
         : throw new InvalidOperationException("Precomputed features cannot be augmented.");
 

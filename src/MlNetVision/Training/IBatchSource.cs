@@ -14,9 +14,9 @@ public interface IBatchSource
 
     /// <summary>
     /// The training inputs and labels of the rows at <paramref name="indices"/> (int64, on <see cref="Device"/>), augmented
-    /// with the draws of (<paramref name="seed"/>, <paramref name="step"/>).
+    /// with the draws of (<paramref name="seed"/>, <paramref name="step"/>) and the rows' own draws in the 1-based <paramref name="epoch"/>.
     /// </summary>
-    (Tensor Inputs, Tensor Labels) Batch(Tensor indices, AugmentationPipeline augmentation, long seed, long step);
+    (Tensor Inputs, Tensor Labels) Batch(Tensor indices, AugmentationPipeline augmentation, long seed, long step, int epoch);
 
     /// <summary>The inputs and labels of rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1.</summary>
     (Tensor Inputs, Tensor Labels) Range(int start, int count);

@@ -42,11 +42,12 @@ public sealed class TensorBatches : IBatchSource, IDisposable
 
     /// <summary>
     /// The training batch <c>[B, 3, S, S]</c> for <paramref name="indices"/>: scaled to [0, 1], augmented with the
-    /// draws of (<paramref name="seed"/>, <paramref name="step"/>), resized (bilinear) and normalised; with its labels.
+    /// draws of (<paramref name="seed"/>, <paramref name="step"/>) and the rows' own draws in <paramref name="epoch"/>, resized
+    /// (bilinear) and normalised; with its labels.
     /// </summary>
-    public (Tensor Inputs, Tensor Labels) Batch(Tensor indices, AugmentationPipeline augmentation, long seed, long step)
+    public (Tensor Inputs, Tensor Labels) Batch(Tensor indices, AugmentationPipeline augmentation, long seed, long step, int epoch)
     {
-        var x = augmentation.Apply(Images.index_select(0, indices).to_type(ScalarType.Float32).div_(255f), seed, step);
+        var x = augmentation.Apply(Images.index_select(0, indices).to_type(ScalarType.Float32).div_(255f), seed, step, new BatchRows(indices, epoch, seed));
         return (Finish(x), Labels.index_select(0, indices));
     }
 

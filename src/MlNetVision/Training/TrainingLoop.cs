@@ -54,6 +54,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
         {
             var order = EpochOrder(train.Count, epoch);
             model.train();
+            if (model is IEpochScheduled scheduled) scheduled.BeginEpoch(epoch);
             bool continuing = epoch == state.Epoch;
             double lossSum = continuing ? state.LossSum : 0, secondsBefore = continuing ? state.EpochSeconds : 0;
             long correct = continuing ? state.Correct : 0, seen = continuing ? state.Seen : 0;
@@ -77,7 +78,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
                 {
                     int start = s * options.BatchSize, count = Math.Min(options.BatchSize, train.Count - start);
                     var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Device);
-                    var (inputs, labels) = train.Batch(indices, augmentation, options.Seed, step);
+                    var (inputs, labels) = train.Batch(indices, augmentation, options.Seed, step, epoch);
                     if (options.ChannelsLast) inputs = MemoryLayout.ChannelsLast(inputs);
                     rate = schedule.At(step);
                     OptimizerFactory.SetLearningRate(optimizer, rate, options.LearningRate);

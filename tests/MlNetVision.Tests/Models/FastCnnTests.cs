@@ -47,6 +47,46 @@ public class FastCnnTests
     }
 
     [Fact]
+    public void BeginEpoch_AfterWhiteningBiasEpochs_TrainingLeavesTheBiasAlone()
+    {
+        TorchRuntime.EnsureLoaded();
+        torch.random.manual_seed(2);
+        var options = TestSupport.Pipelines.QuickOptions() with
+        {
+            Epochs = 3, BatchSize = 8, Optimizer = MlNetVision.Training.OptimizerKind.Sgd, Momentum = 0.9, WeightDecay = 5e-3, LearningRate = 0.05,
+        };
+        using var model = new FastCnn(new ModelSpec(3, 32), new FastCnnShape(Block1: 8, Block2: 8, Block3: 8, WhiteningBiasEpochs: 1));
+        using var batches = new MlNetVision.Training.TensorBatches(TestSupport.SyntheticImages.Create(32, seed: 4), 32, options.Mean, options.Std, CPU);
+        Tensor Bias() => model.named_parameters().Single(p => p.name == "whiten.bias").parameter;
+        Tensor Head() => model.named_parameters().Single(p => p.name == "head.weight").parameter;
+        var snapshots = new List<(float[] Bias, float[] Head)>();
+        var loop = new MlNetVision.Training.TrainingLoop(options, TextWriter.Null);
+        loop.StepCompleted += step => { if (step % 4 == 0) snapshots.Add((Bias().data<float>().ToArray(), Head().data<float>().ToArray())); };
+
+        loop.Run(model, batches, validation: null);
+
+        Assert.Equal(3, snapshots.Count);                                  // 4 steps per epoch
+        Assert.Contains(snapshots[0].Bias, b => b != 0);                  // epoch 1: the bias trains (it starts at 0)
+        Assert.Equal(snapshots[0].Bias, snapshots[1].Bias);               // epochs 2 and 3: no gradient, no momentum, no decay
+        Assert.Equal(snapshots[0].Bias, snapshots[2].Bias);
+        Assert.NotEqual(snapshots[1].Head, snapshots[2].Head);            // the rest still trains
+        Assert.False(Bias().requires_grad);
+    }
+
+    [Theory]
+    [InlineData(0, 1, true)]
+    [InlineData(0, 50, true)]
+    [InlineData(3, 3, true)]
+    [InlineData(3, 4, false)]
+    public void WhiteningBiasTrains_ByEpoch_FollowsTheShape(int biasEpochs, int epoch, bool trains)
+    {
+        TorchRuntime.EnsureLoaded();
+        using var model = new FastCnn(new ModelSpec(10, 32), new FastCnnShape(Block1: 8, Block2: 8, Block3: 8, WhiteningBiasEpochs: biasEpochs));
+
+        Assert.Equal(trains, model.WhiteningBiasTrains(epoch));
+    }
+
+    [Fact]
     public void Forward_Bfloat16Training_CloseToFp32AndEvalIsExactFp32()
     {
         TorchRuntime.EnsureLoaded();

@@ -6,7 +6,7 @@ namespace MlNetVision.Training.Augmentation;
 
 /// <summary>
 /// An ordered list of batch augmentations read from a spec such as
-/// <c>flip,crop:pad=4:mode=reflect,jitter:brightness=0.2,rotate:degrees=15</c> (ops separated by commas,
+/// <c>flip,crop:pad=4:mode=reflect,jitter:brightness=0.2,rotate:degrees=15</c> or <c>flip:mode=alternate,crop:pad=2:mode=reflect</c> (ops separated by commas,
 /// parameters by colons). Each step's randomness comes from a generator seeded by (seed, step), so a run
 /// is reproducible, resumable, and different steps see different draws.
 /// </summary>
@@ -37,12 +37,15 @@ public sealed class AugmentationPipeline
         return new(spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseOp).ToList());
     }
 
-    /// <summary>Augments <paramref name="images"/> with the draws of (<paramref name="seed"/>, <paramref name="step"/>).</summary>
-    public Tensor Apply(Tensor images, long seed, long step)
+    /// <summary>
+    /// Augments <paramref name="images"/> with the draws of (<paramref name="seed"/>, <paramref name="step"/>); ops whose draw
+    /// belongs to an image (alternating flip) read <paramref name="batchRows"/>.
+    /// </summary>
+    public Tensor Apply(Tensor images, long seed, long step, BatchRows? batchRows = null)
     {
         if (IsEmpty) return images;
         using var generator = new Generator(StepSeed(seed, step), CPU);
-        return Steps.Aggregate(images, (x, op) => op.Apply(x, generator));
+        return Steps.Aggregate(images, (x, op) => op.Apply(x, generator, batchRows));
     }
 
     /// <summary>A well-mixed 64-bit seed for one step (SplitMix64 of the pair).</summary>
@@ -68,7 +71,7 @@ public sealed class AugmentationPipeline
         var reader = new Arguments(text, args);
         IBatchAugmentation op = name switch
         {
-            "flip" => new HorizontalFlip(reader.Number("p", 0.5, 0, 1)),
+            "flip" => new HorizontalFlip(reader.Number("p", 0.5, 0, 1), reader.Choice("mode", "random", "random", "alternate") == "alternate"),
             "crop" => new RandomCrop((int)reader.Number("pad", 4, 0, 1000), reader.Choice("mode", "zero", "zero", "reflect") == "reflect"),
             "jitter" => new ColorJitter(reader.Number("brightness", 0.2, 0, 10), reader.Number("contrast", 0.2, 0, 10), reader.Number("saturation", 0.2, 0, 10)),
             "rotate" => new RandomRotation(reader.Number("degrees", 15, 0, 180), (float)reader.Number("fill", 0, 0, 1)),

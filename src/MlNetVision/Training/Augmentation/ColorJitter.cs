@@ -13,7 +13,7 @@ public sealed record ColorJitter(double Brightness = 0.2, double Contrast = 0.2,
     public string Spec => $"jitter:brightness={Brightness}:contrast={Contrast}:saturation={Saturation}";
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor images, Generator generator)
+    public Tensor Apply(Tensor images, Generator generator, BatchRows? batchRows = null)
     {
         long b = images.shape[0];
         Tensor Factor(double s) => RandomDraws.Uniform(b, Math.Max(0, 1 - s), 1 + s, generator, images.device);

@@ -12,7 +12,7 @@ public sealed record Cutout(int Size = 8) : IBatchAugmentation
     public string Spec => $"cutout:size={Size}";
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor images, Generator generator)
+    public Tensor Apply(Tensor images, Generator generator, BatchRows? batchRows = null)
     {
         long b = images.shape[0], h = images.shape[2], w = images.shape[3];
         var cy = RandomDraws.Integers(b, 0, h, generator, images.device).reshape(b, 1, 1, 1);

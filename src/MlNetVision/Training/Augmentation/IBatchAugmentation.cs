@@ -13,5 +13,8 @@ public interface IBatchAugmentation
     string Spec { get; }
 
     /// <summary>Returns the augmented batch (a new tensor; the input is not modified).</summary>
-    Tensor Apply(Tensor images, Generator generator);
+    /// <param name="images">The batch <c>[B, 3, H, W]</c> in [0, 1].</param>
+    /// <param name="generator">The step's random draws.</param>
+    /// <param name="batchRows">Which training rows the batch holds, in which epoch; null outside training (ops that need it say so).</param>
+    Tensor Apply(Tensor images, Generator generator, BatchRows? batchRows = null);
 }

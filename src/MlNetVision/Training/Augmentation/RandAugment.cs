@@ -22,7 +22,7 @@ public sealed record RandAugment(int Ops = 2, int Magnitude = 9) : IBatchAugment
     public string Spec => $"randaugment:n={Ops}:m={Magnitude}";
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor images, Generator generator)
+    public Tensor Apply(Tensor images, Generator generator, BatchRows? batchRows = null)
     {
         if (Magnitude is < 0 or >= Bins) throw new ArgumentOutOfRangeException(nameof(Magnitude), $"RandAugment magnitude must be 0 to {Bins - 1}.");
         var x = images.clone();

@@ -13,7 +13,7 @@ public sealed record RandomCrop(int Padding = 4, bool Reflect = false) : IBatchA
     public string Spec => $"crop:pad={Padding}:mode={(Reflect ? "reflect" : "zero")}";
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor images, Generator generator)
+    public Tensor Apply(Tensor images, Generator generator, BatchRows? batchRows = null)
     {
         long b = images.shape[0], c = images.shape[1], h = images.shape[2], w = images.shape[3];
         var dy = RandomDraws.Integers(b, 0, 2 * Padding + 1, generator, images.device);

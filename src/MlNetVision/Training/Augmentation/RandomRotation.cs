@@ -12,6 +12,6 @@ public sealed record RandomRotation(double Degrees = 15, float Fill = 0f) : IBat
     public string Spec => $"rotate:degrees={Degrees}:fill={Fill}";
 
     /// <inheritdoc />
-    public Tensor Apply(Tensor images, Generator generator) =>
+    public Tensor Apply(Tensor images, Generator generator, BatchRows? batchRows = null) =>
         ImageOps.Rotate(images, RandomDraws.Uniform(images.shape[0], -Degrees, Degrees, generator, images.device), nearest: false, Fill);
 }

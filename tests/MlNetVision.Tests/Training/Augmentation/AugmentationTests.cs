@@ -63,6 +63,45 @@ public class AugmentationTests
         AssertSame(x.flip(3), flip.Apply(x, generator), 0);
     }
 
+    private static Tensor FlippedRows(Tensor x, int epoch, long seed, long step)
+    {
+        using var rows = arange(x.shape[0], ScalarType.Int64);
+        using var y = AugmentationPipeline.Parse("flip:mode=alternate").Apply(x, seed, step, new BatchRows(rows, epoch, seed));
+        return y.ne(x).flatten(1).any(1);
+    }
+
+    [Fact]
+    public void AlternatingFlip_ConsecutiveEpochs_MirrorEachImageExactlyOnce()
+    {
+        using var x = Batch(count: 400, size: 4);
+
+        using var epoch1 = FlippedRows(x, epoch: 1, seed: 3, step: 0);
+        using var epoch2 = FlippedRows(x, epoch: 2, seed: 3, step: 50);
+        using var epoch3 = FlippedRows(x, epoch: 3, seed: 3, step: 100);
+        using var otherSeed = FlippedRows(x, epoch: 1, seed: 4, step: 0);
+
+        Assert.True(epoch1.logical_xor(epoch2).all().item<bool>(), "every image mirrored in exactly one of two consecutive epochs");
+        Assert.True(epoch1.eq(epoch3).all().item<bool>(), "odd epochs repeat the image's own draw, whatever the step");
+        long mirrored = epoch1.sum().item<long>();
+        Assert.InRange(mirrored, 160, 240);                                   // about half of 400
+        Assert.False(epoch1.eq(otherSeed).all().item<bool>(), "another seed draws other images");
+    }
+
+    [Fact]
+    public void AlternatingFlip_WithoutTrainingRows_ThrowsNamingTheMode()
+    {
+        using var x = Batch();
+
+        var error = Assert.Throws<MlNetVisionException>(() => AugmentationPipeline.Parse("flip:mode=alternate").Apply(x, seed: 1, step: 0));
+
+        Assert.Contains("mode=alternate", error.Message);
+    }
+
+    [Theory]
+    [InlineData("flip:mode=alternate", "flip:p=0.5:mode=alternate")]
+    [InlineData("flip:mode=random", "flip:p=0.5")]
+    public void Parse_FlipMode_CanonicalSpec(string spec, string canonical) => Assert.Equal(canonical, AugmentationPipeline.Parse(spec).Spec);
+
     [Fact]
     public void Crop_ZeroPadding_IsIdentity()
     {
