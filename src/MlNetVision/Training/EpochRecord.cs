@@ -12,6 +12,9 @@ public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccura
     /// <summary>Accuracy on the monitored data (<see cref="TorchImageClassificationTrainer.MonitorData"/>, e.g. the test set;
     /// one view, eval mode) after the epoch, or null when nothing is monitored. Reported only, never used to choose a model.</summary>
     public double? MonitorAccuracy { get; init; }
+
+    /// <summary>Wall time of the monitor's evaluation after the epoch (not part of <see cref="Seconds"/>), or null when nothing is monitored.</summary>
+    public double? MonitorSeconds { get; init; }
 }
 
 /// <summary>The outcome of a training run.</summary>

@@ -112,9 +112,12 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
             }
             double seconds = secondsBefore + clock.Elapsed.TotalSeconds;
             double? validationAccuracy = validation is null ? null : Accuracy(model, validation);
+            var monitorClock = Stopwatch.StartNew();
+            double? monitorAccuracy = monitor is null ? null : Accuracy(model, monitor);
             var record = new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationAccuracy, seconds, rate)
             {
-                MonitorAccuracy = monitor is null ? null : Accuracy(model, monitor),
+                MonitorAccuracy = monitorAccuracy,
+                MonitorSeconds = monitor is null ? null : monitorClock.Elapsed.TotalSeconds,
             };
             history.Add(record);
             var best = (state.BestValidationAccuracy, state.BestEpoch);

@@ -130,7 +130,7 @@ public class TorchImageClassificationTrainerTests
         {
             Epochs = 3, BatchSize = 32, Optimizer = OptimizerKind.Sgd, Momentum = 0.85, LearningRate = 0.2, WeightDecay = 1e-3,
             BatchNormBiasLearningRateScale = 8, Schedule = LearningRateScheduleKind.Linear, WarmupFraction = 0.2,
-            ScheduleStartFactor = 0.2, ScheduleEndFactor = 0.07, LabelSmoothing = 0.2, Augmentation = "flip,crop:pad=2:mode=reflect",
+            ScheduleStartFactor = 0.2, ScheduleEndFactor = 0.07, LabelSmoothing = 0.2, Augmentation = "flip:mode=alternate,crop:pad=2:mode=reflect",
             LookaheadInterval = 2, ChannelsLast = true, TestTimeAugmentation = TestTimeAugmentationKind.FlipTranslate,
         };
         var trainer = new TorchImageClassificationTrainer(ml, options, log) { MonitorData = preprocess.Fit(test).Transform(test) };
@@ -142,6 +142,7 @@ public class TorchImageClassificationTrainerTests
         Assert.Contains("initialised fast_cnn_bf16's data-dependent layers from 96 training images", log.ToString());
         var history = Assert.IsType<TrainingSummary>(trainer.LastSummary).History;
         Assert.All(history, h => Assert.InRange(h.MonitorAccuracy ?? -1, 0, 1));
+        Assert.All(history, h => Assert.True(h.MonitorSeconds > 0, "the monitor's own time is recorded"));
         Assert.NotNull(trainer.LastOnnxModelWithoutTestTimeAugmentation);
         Assert.True(trainer.LastOnnxModelWithoutTestTimeAugmentation!.Length < trainer.LastOnnxModel!.Length, "the single-view graph has fewer nodes");
     }
