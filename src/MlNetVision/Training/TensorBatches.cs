@@ -47,7 +47,7 @@ public sealed class TensorBatches : IBatchSource, IDisposable
     /// </summary>
     public (Tensor Inputs, Tensor Labels) Batch(Tensor indices, AugmentationPipeline augmentation, long seed, long step, int epoch)
     {
-        var x = augmentation.Apply(Images.index_select(0, indices).to_type(ScalarType.Float32).div_(255f), seed, step, new BatchRows(indices, epoch, seed));
+        var x = augmentation.Apply(Images.index_select(0, indices).to_type(ScalarType.Float32).div_(255f), seed, step, indices, epoch);
         return (Finish(x), Labels.index_select(0, indices));
     }
 

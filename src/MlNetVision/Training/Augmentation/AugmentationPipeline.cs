@@ -39,12 +39,14 @@ public sealed class AugmentationPipeline
 
     /// <summary>
     /// Augments <paramref name="images"/> with the draws of (<paramref name="seed"/>, <paramref name="step"/>); ops whose draw
-    /// belongs to an image (alternating flip) read <paramref name="batchRows"/>.
+    /// belongs to an image (alternating flip) read the batch's training-set <paramref name="rowIndices"/> and 1-based
+    /// <paramref name="epoch"/> (with the same seed), and refuse a batch without them.
     /// </summary>
-    public Tensor Apply(Tensor images, long seed, long step, BatchRows? batchRows = null)
+    public Tensor Apply(Tensor images, long seed, long step, Tensor? rowIndices = null, int epoch = 1)
     {
         if (IsEmpty) return images;
         using var generator = new Generator(StepSeed(seed, step), CPU);
+        var batchRows = rowIndices is null ? null : new BatchRows(rowIndices, epoch, seed);
         return Steps.Aggregate(images, (x, op) => op.Apply(x, generator, batchRows));
     }
 

@@ -66,7 +66,7 @@ public class AugmentationTests
     private static Tensor FlippedRows(Tensor x, int epoch, long seed, long step)
     {
         using var rows = arange(x.shape[0], ScalarType.Int64);
-        using var y = AugmentationPipeline.Parse("flip:mode=alternate").Apply(x, seed, step, new BatchRows(rows, epoch, seed));
+        using var y = AugmentationPipeline.Parse("flip:mode=alternate").Apply(x, seed, step, rows, epoch);
         return y.ne(x).flatten(1).any(1);
     }
 
