@@ -4,7 +4,8 @@ namespace MlNetVision.Native;
 
 /// <summary>
 /// The one set-up before libtorch computes (training, benchmarks): loads libtorch, sets its intra-op threads
-/// (default one per physical core, <see cref="PhysicalCores"/>) and flushes denormals (<see cref="FlushDenormal"/>).
+/// (default one per physical core, <see cref="PhysicalCores"/>), flushes denormals (<see cref="FlushDenormal"/>) and keeps
+/// freed tensor memory for reuse (<see cref="HeapReuse"/>).
 /// </summary>
 public static class TorchCompute
 {
@@ -13,6 +14,7 @@ public static class TorchCompute
     public static int Prepare(int threads)
     {
         TorchRuntime.EnsureLoaded();
+        HeapReuse.Enable();
         torch.set_num_threads(threads > 0 ? threads : PhysicalCores.Count);
         FlushDenormal.Enable();
         return torch.get_num_threads();
