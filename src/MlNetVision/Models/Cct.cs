@@ -12,9 +12,11 @@ namespace MlNetVision.Models;
 /// <c>blocks</c> with stochastic depth, a final <c>norm</c>, sequence pooling (<c>attention_pool</c>: softmax over the
 /// tokens of a linear score, then the weighted sum of the tokens, instead of a class token) and the <c>fc</c> head.
 /// Initialisation as the paper's code: truncated normal 0.02 for linear layers and 0.2 for the position
-/// embeddings, Kaiming normal for the convolutions.
+/// embeddings, Kaiming normal for the convolutions. With <see cref="CctTokenizer.WhitenedConvGroups"/> the tokenizer is
+/// airbench's stem instead (<c>whiten</c>, <c>activ</c>, <c>block1</c>, …; see <see cref="FastCnn"/>), whose whitening
+/// is set from the training data (<see cref="IDataInitialized"/>): a hybrid ViT.
 /// </summary>
-public sealed class Cct : ImageClassifier
+public sealed class Cct : ImageClassifier, IDataInitialized
 {
 #pragma warning disable IDE1006 // the CCT code's names
     private readonly Sequential tokenizer;
@@ -29,18 +31,10 @@ public sealed class Cct : ImageClassifier
     public Cct(ModelSpec spec, CctShape shape) : base(nameof(Cct), spec)
     {
         Shape = shape;
-        int side = spec.ImageSize;
-        var layers = new List<(string, Module<Tensor, Tensor>)>();
-        for (int i = 0; i < shape.ConvLayers; i++)
-        {
-            int input = i == 0 ? 3 : shape.TokenizerChannels, output = i == shape.ConvLayers - 1 ? shape.Dim : shape.TokenizerChannels;
-            layers.Add(($"{3 * i}", Conv2d(input, output, shape.ConvKernel, padding: shape.ConvKernel / 2, bias: false)));
-            layers.Add(($"{3 * i + 1}", ReLU()));
-            layers.Add(($"{3 * i + 2}", MaxPool2d(3, stride: 2, padding: 1)));
-            side = (side + 1) / 2;
-        }
+        (tokenizer, int side) = shape.Tokenizer == CctTokenizer.WhitenedConvGroups
+            ? WhitenedConvGroups(shape, spec.ImageSize)
+            : Convolutions(shape, spec.ImageSize);
         Tokens = side * side;
-        tokenizer = Sequential(layers);
         positional_emb = Parameter(zeros(1, Tokens, shape.Dim));
         blocks = ModuleList(Enumerable.Range(0, shape.Layers)
             .Select(i => new PreNormBlock(shape.Dim, shape.Heads, (int)(shape.Dim * shape.MlpRatio), shape.StochasticDepth * i / Math.Max(1, shape.Layers - 1)))
@@ -51,17 +45,31 @@ public sealed class Cct : ImageClassifier
         RegisterComponents();
         using (no_grad())
         {
-            init.trunc_normal_(positional_emb, std: 0.2);
+            TruncatedNormal.Fill(positional_emb, 0.2);
             foreach (var (_, module) in named_modules())
             {
                 if (module is Linear linear)
                 {
-                    init.trunc_normal_(linear.weight!, std: 0.02);
+                    TruncatedNormal.Fill(linear.weight!, 0.02);
                     linear.bias?.zero_();
                 }
-                else if (module is Conv2d conv) init.kaiming_normal_(conv.weight!);
+                else if (module is Conv2d conv && shape.Tokenizer == CctTokenizer.Convolutions) init.kaiming_normal_(conv.weight!);
             }
         }
+    }
+
+    /// <inheritdoc />
+    public int InitializationImages => Shape.Tokenizer == CctTokenizer.WhitenedConvGroups ? 5000 : 0;
+
+    /// <summary>Sets the whitening filters from normalised training <paramref name="images"/> (see <see cref="PatchWhitening"/>); nothing for CCT's own tokenizer.</summary>
+    public void InitializeFromData(Tensor images)
+    {
+        if (Shape.Tokenizer != CctTokenizer.WhitenedConvGroups) return;
+        using var noGrad = no_grad();
+        var whiten = (Conv2d)tokenizer.named_children().Single(c => c.name == "whiten").module;
+        using var filters = PatchWhitening.Filters(images, CctShape.WhiteningKernel, CctShape.WhiteningEpsilon);
+        whiten.weight!.copy_(filters);
+        whiten.bias!.zero_();
     }
 
     /// <summary>The architecture.</summary>
@@ -98,5 +106,38 @@ public sealed class Cct : ImageClassifier
         var weights = attention_pool.forward(x).softmax(1);                               // [N, tokens, 1]
         var pooled = weights.transpose(1, 2).matmul(x).squeeze(1);                          // [N, dim]
         return fc.forward(pooled).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>CCT's tokenizer and the side of its output.</summary>
+    private static (Sequential, int) Convolutions(CctShape shape, int side)
+    {
+        var layers = new List<(string, Module<Tensor, Tensor>)>();
+        for (int i = 0; i < shape.ConvLayers; i++)
+        {
+            int input = i == 0 ? 3 : shape.TokenizerChannels, output = i == shape.ConvLayers - 1 ? shape.Dim : shape.TokenizerChannels;
+            layers.Add(($"{3 * i}", Conv2d(input, output, shape.ConvKernel, padding: shape.ConvKernel / 2, bias: false)));
+            layers.Add(($"{3 * i + 1}", ReLU()));
+            layers.Add(($"{3 * i + 2}", MaxPool2d(3, stride: 2, padding: 1)));
+            side = (side + 1) / 2;
+        }
+        return (Sequential(layers), side);
+    }
+
+    /// <summary>airbench's stem: whitening (frozen weights, trained bias) → GELU → <see cref="CctShape.ConvLayers"/> conv groups.</summary>
+    private static (Sequential, int) WhitenedConvGroups(CctShape shape, int side)
+    {
+        int width = PatchWhitening.Channels(CctShape.WhiteningKernel);
+        var whiten = Conv2d(3, width, CctShape.WhiteningKernel, padding: 0L, bias: true);
+        whiten.weight!.requires_grad = false;
+        var layers = new List<(string, Module<Tensor, Tensor>)> { ("whiten", whiten), ("activ", GELU()) };
+        side -= CctShape.WhiteningKernel - 1;
+        for (int i = 0; i < shape.ConvLayers; i++)
+        {
+            int output = i == shape.ConvLayers - 1 ? shape.Dim : shape.TokenizerChannels;
+            layers.Add(($"block{i + 1}", new ConvGroup(width, output, new FastCnnShape().BatchNormMomentum, shape.TrainingConvType)));
+            width = output;
+            side /= 2;
+        }
+        return (Sequential(layers), side);
     }
 }

@@ -45,7 +45,7 @@ public sealed class EncoderVit : ImageClassifier
         int tokens = (spec.ImageSize / shape.Patch) * (spec.ImageSize / shape.Patch);
         patch_embed = Conv2d(3, shape.Dim, shape.Patch, stride: shape.Patch);
         cls_token = Parameter(shape.UnitNormalEmbeddings ? randn(1, 1, shape.Dim) : zeros(1, 1, shape.Dim));
-        pos_embed = Parameter(shape.UnitNormalEmbeddings ? randn(1, tokens + 1, shape.Dim) : init.trunc_normal_(empty(1, tokens + 1, shape.Dim), std: 0.02));
+        pos_embed = Parameter(shape.UnitNormalEmbeddings ? randn(1, tokens + 1, shape.Dim) : TruncatedNormal.Fill(empty(1, tokens + 1, shape.Dim), 0.02));
         encoder = ModuleList(Enumerable.Range(0, shape.Depth)
             .Select(_ => new EncoderLayer(shape.Dim, shape.Heads, shape.FeedForward, shape.Dropout, shape.NormFirst, shape.Gelu)).ToArray());
         norm = LayerNorm(shape.Dim);

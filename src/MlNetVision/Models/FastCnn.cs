@@ -63,22 +63,13 @@ public sealed class FastCnn : ImageClassifier, IDataInitialized, IEpochScheduled
         return head.forward(flatten.forward(pool.forward(x))).mul(LogitScale).MoveToOuterDisposeScope();
     }
 
-    /// <summary>
-    /// Sets the whitening weights from the 2×2 patches of <paramref name="images"/> (normalised, <c>[N, 3, S, S]</c>):
-    /// with the patch covariance <c>C = V Λ Vᵀ</c>, the filters are the rows of <c>Vᵀ</c> divided by <c>√(λ + ε)</c>, then their negatives.
-    /// </summary>
+    /// <summary>Sets the whitening weights from the 2×2 patches of <paramref name="images"/> (normalised, <c>[N, 3, S, S]</c>); see <see cref="PatchWhitening"/>.</summary>
     public void InitializeFromData(Tensor images)
     {
         if (!_shape.DataWhitening) return;
-        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        int k = FastCnnShape.WhiteningKernel;
-        var patches = images.to(ScalarType.Float64).unfold(2, k, 1).unfold(3, k, 1)   // [N, C, H', W', k, k]
-            .permute(0, 2, 3, 1, 4, 5).reshape(-1, 3 * k * k);                             // [patches, C·k·k]
-        var covariance = patches.T.matmul(patches).div(patches.shape[0]);
-        var (eigenvalues, eigenvectors) = linalg.eigh(covariance);
-        var filters = eigenvectors.T.reshape(-1, 3, k, k).div(eigenvalues.add(_shape.WhiteningEpsilon).sqrt().view(-1, 1, 1, 1));
-        whiten.weight!.copy_(cat([filters, filters.neg()]).to(ScalarType.Float32));
+        using var filters = PatchWhitening.Filters(images, FastCnnShape.WhiteningKernel, _shape.WhiteningEpsilon);
+        whiten.weight!.copy_(filters);
         whiten.bias!.zero_();
     }
 

@@ -20,5 +20,5 @@ public sealed record FastCnnShape(int Block1 = 64, int Block2 = 256, int Block3 
     public const int WhiteningKernel = 2;
 
     /// <summary>Output channels of the whitening layer: each of the 12 eigen-directions and its negative.</summary>
-    public const int WhiteningWidth = 2 * 3 * WhiteningKernel * WhiteningKernel;
+    public static int WhiteningWidth { get; } = Blocks.PatchWhitening.Channels(WhiteningKernel);
 }

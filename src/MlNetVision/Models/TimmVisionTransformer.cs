@@ -42,12 +42,12 @@ public sealed class TimmVisionTransformer : ImageClassifier, IPretrainable, IFea
         RegisterComponents();
         using (no_grad())
         {
-            init.trunc_normal_(pos_embed, std: 0.02);
+            TruncatedNormal.Fill(pos_embed, 0.02);
             init.normal_(cls_token, std: 1e-6);
             foreach (var (_, module) in named_modules())
             {
                 if (module is not Linear linear) continue;
-                init.trunc_normal_(linear.weight!, std: 0.02);
+                TruncatedNormal.Fill(linear.weight!, 0.02);
                 linear.bias?.zero_();
             }
         }
