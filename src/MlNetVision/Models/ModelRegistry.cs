@@ -37,7 +37,7 @@ public static class ModelRegistry
             spec => new Cct(spec, CctShape.Cct7x3x1)),
         new("cct_4_3x2", "CCT-4/3x2: two 3x3 conv tokenizer layers (64 tokens), 4 pre-norm layers of 128 dims, 2 heads, sequence pooling (CPU-sized)", 32,
             spec => new Cct(spec, CctShape.Cct4x3x2)),
-        new("hybrid_vit_3x192", "hybrid ViT: airbench's stem (2x2 whitening, conv groups 64/192 in bfloat16 for training, 49 tokens) + 3 pre-norm layers of 192 dims, 3 heads, sequence pooling", 32,
+        new("hybrid_vit_3x192", "hybrid ViT: airbench's stem (2x2 whitening, conv groups 64/192 in bfloat16 for training, 49 tokens) + 3 pre-norm layers of 192 dims, 3 heads, sequence pooling (1,397,379 parameters at 32 px)", 32,
             spec => new Cct(spec, CctShape.Hybrid3x192)),
         new("simple_vit", "the seed's SimpleViT: patch 4, dim 128, depth 6, 4 heads, post-norm (1,205,898 parameters at 32 px)", 32,
             spec => new SimpleVit(spec, new VitShape())),

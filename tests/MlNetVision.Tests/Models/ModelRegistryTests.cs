@@ -13,6 +13,7 @@ public class ModelRegistryTests
     [InlineData("resnet18_mlnet_imagenet", 15_902_282)]
     [InlineData("fast_cnn", 1_972_792)]
     [InlineData("cct_7_3x1", 3_765_515)]   // the paper's 3.76 M (its attention has no qkv bias: 5,376 fewer)
+    [InlineData("hybrid_vit_3x192", 1_397_379)]
     public void Create_SeedModels_HaveSeedParameterCounts(string name, long parameters)
     {
         using var model = ModelRegistry.Create(name, new ModelSpec(10, 32));
