@@ -65,11 +65,8 @@ public sealed class Cct : ImageClassifier, IDataInitialized
     public void InitializeFromData(Tensor images)
     {
         if (Shape.Tokenizer != CctTokenizer.WhitenedConvGroups) return;
-        using var noGrad = no_grad();
         var whiten = (Conv2d)tokenizer.named_children().Single(c => c.name == "whiten").module;
-        using var filters = PatchWhitening.Filters(images, CctShape.WhiteningKernel, CctShape.WhiteningEpsilon);
-        whiten.weight!.copy_(filters);
-        whiten.bias!.zero_();
+        PatchWhitening.Initialize(whiten, images, CctShape.WhiteningEpsilon);
     }
 
     /// <summary>The architecture.</summary>
@@ -127,14 +124,12 @@ public sealed class Cct : ImageClassifier, IDataInitialized
     private static (Sequential, int) WhitenedConvGroups(CctShape shape, int side)
     {
         int width = PatchWhitening.Channels(CctShape.WhiteningKernel);
-        var whiten = Conv2d(3, width, CctShape.WhiteningKernel, padding: 0L, bias: true);
-        whiten.weight!.requires_grad = false;
-        var layers = new List<(string, Module<Tensor, Tensor>)> { ("whiten", whiten), ("activ", GELU()) };
+        var layers = new List<(string, Module<Tensor, Tensor>)> { ("whiten", PatchWhitening.Layer(CctShape.WhiteningKernel)), ("activ", GELU()) };
         side -= CctShape.WhiteningKernel - 1;
         for (int i = 0; i < shape.ConvLayers; i++)
         {
             int output = i == shape.ConvLayers - 1 ? shape.Dim : shape.TokenizerChannels;
-            layers.Add(($"block{i + 1}", new ConvGroup(width, output, new FastCnnShape().BatchNormMomentum, shape.TrainingConvType)));
+            layers.Add(($"block{i + 1}", new ConvGroup(width, output, ConvGroup.AirbenchBatchNormMomentum, shape.TrainingConvType)));
             width = output;
             side /= 2;
         }

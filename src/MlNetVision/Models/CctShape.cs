@@ -16,10 +16,10 @@ public sealed record CctShape(int Layers, int Dim, int Heads, double MlpRatio, i
     TorchSharp.torch.ScalarType? TrainingConvType = null)
 {
     /// <summary>Side of the whitening patches of <see cref="CctTokenizer.WhitenedConvGroups"/>, in pixels.</summary>
-    public const int WhiteningKernel = 2;
+    public const int WhiteningKernel = FastCnnShape.WhiteningKernel;
 
     /// <summary>Added to the patch-covariance eigenvalues of the whitening (airbench's value).</summary>
-    public const double WhiteningEpsilon = 5e-4;
+    public const double WhiteningEpsilon = Blocks.PatchWhitening.DefaultEpsilon;
 
     /// <summary>CCT-7/3x1, the paper's CIFAR model (94.8 % after 300 epochs with its full recipe): 7 layers, 256 dims, 4 heads, MLP ratio 2, one 3×3 conv.</summary>
     public static CctShape Cct7x3x1 { get; } = new(7, 256, 4, 2, 1);

@@ -33,8 +33,7 @@ public sealed class FastCnn : ImageClassifier, IDataInitialized, IEpochScheduled
     {
         if (spec.ImageSize < 24) throw new ArgumentException($"FastCnn needs images of at least 24 px, got {spec.ImageSize}.");
         _shape = shape;
-        whiten = Conv2d(3, FastCnnShape.WhiteningWidth, FastCnnShape.WhiteningKernel, padding: 0L, bias: true);
-        whiten.weight!.requires_grad = !shape.DataWhitening;
+        whiten = PatchWhitening.Layer(FastCnnShape.WhiteningKernel, frozen: shape.DataWhitening);
         activ = GELU();
         block1 = new ConvGroup(FastCnnShape.WhiteningWidth, shape.Block1, shape.BatchNormMomentum, shape.TrainingConvType);
         block2 = new ConvGroup(shape.Block1, shape.Block2, shape.BatchNormMomentum, shape.TrainingConvType);
@@ -67,10 +66,7 @@ public sealed class FastCnn : ImageClassifier, IDataInitialized, IEpochScheduled
     public void InitializeFromData(Tensor images)
     {
         if (!_shape.DataWhitening) return;
-        using var noGrad = no_grad();
-        using var filters = PatchWhitening.Filters(images, FastCnnShape.WhiteningKernel, _shape.WhiteningEpsilon);
-        whiten.weight!.copy_(filters);
-        whiten.bias!.zero_();
+        PatchWhitening.Initialize(whiten, images, _shape.WhiteningEpsilon);
     }
 
     /// <summary>Whether the whitening bias trains in the 1-based <paramref name="epoch"/>.</summary>

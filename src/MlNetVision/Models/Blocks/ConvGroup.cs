@@ -23,6 +23,9 @@ public sealed class ConvGroup : Module<Tensor, Tensor>
 #pragma warning restore IDE1006
     private readonly ScalarType? _trainingConvType;
 
+    /// <summary>airbench's running-statistics momentum in PyTorch's convention (its 0.6 "keep" factor).</summary>
+    public const double AirbenchBatchNormMomentum = 0.4;
+
     /// <summary>Builds a group from <paramref name="channelsIn"/> to <paramref name="channelsOut"/> channels.</summary>
     /// <param name="channelsIn">Input channels.</param>
     /// <param name="channelsOut">Output channels.</param>
