@@ -5,13 +5,16 @@ namespace MlNetVision.Reporting;
 
 /// <summary>
 /// The ablation section of <c>comparison.md</c>: for an experiment <c>B</c> whose runs sit beside runs of
-/// <c>B-no-&lt;ingredient&gt;</c>, one row per variant (mean ± std over seeds), its accuracy difference to <c>B</c> and its
-/// training time; the single-view accuracy of <c>B</c> stands in for "no test-time augmentation".
+/// <c>B-no-&lt;ingredient&gt;</c>, one row per variant (mean ± std over seeds): its accuracy with test-time augmentation and
+/// with one view, each with its difference to <c>B</c>, its training time and its whole-run time (<see cref="RunTimes"/>);
+/// the single-view accuracy of <c>B</c> stands in for "no test-time augmentation".
 /// </summary>
 public static class AblationTable
 {
     /// <summary>The marker between a base experiment's name and the ingredient switched off.</summary>
     public const string Marker = "-no-";
+
+    private const string SingleView = "accuracyWithoutTestTimeAugmentation";
 
     /// <summary>Renders the ablations found in <paramref name="runs"/>, or an empty string when there are none.</summary>
     public static string Render(IReadOnlyList<(string Label, RunReport Report)> runs)
@@ -28,20 +31,28 @@ public static class AblationTable
             s.AppendLine();
             s.AppendLine(c, $"## Ablation of {name}");
             s.AppendLine();
-            s.AppendLine("Each row switches one ingredient off; accuracy is the mean ± std over the row's runs (seeds).");
+            s.AppendLine("Each row switches one ingredient off; accuracies are the mean ± std over the row's runs (seeds): with the model's " +
+                         "test-time augmentation (the zip) and with one view per image. Times are means: training steps, and the whole run without " +
+                         "the optional per-epoch test monitor.");
             s.AppendLine();
-            s.AppendLine("| variant | runs | accuracy | Δ accuracy | train time |");
-            s.AppendLine("| --- | --- | --- | --- | --- |");
-            s.AppendLine(c, $"| {name} (everything) | {baseRuns.Count} | {reference.Metrics["accuracy"].Format()} | – | {reference.Metrics["trainSeconds"].Mean:0} s |");
-            if (reference.Metrics.TryGetValue("accuracyWithoutTestTimeAugmentation", out var single))
-                s.AppendLine(c, $"| no test-time augmentation (same runs, one view) | {baseRuns.Count} | {single.Format()} | {single.Mean - baseAccuracy:+0.0000;-0.0000} | {reference.Metrics["trainSeconds"].Mean:0} s |");
+            s.AppendLine("| variant | runs | accuracy | Δ accuracy | one view | Δ one view | train time | run time |");
+            s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            s.AppendLine(Row(c, $"{name} (everything)", reference, null, null));
+            if (reference.Metrics.TryGetValue(SingleView, out var single))
+                s.AppendLine(c, $"| no test-time augmentation (same runs, one view) | {baseRuns.Count} | {single.Format()} | {single.Mean - baseAccuracy:+0.0000;-0.0000} | – | – | " +
+                                $"{reference.Metrics["trainSeconds"].Mean:0} s | – |");
             foreach (var (variant, reports) in variants)
-            {
-                var summary = SeedSummary.From(reports);
-                var accuracy = summary.Metrics["accuracy"];
-                s.AppendLine(c, $"| {variant[(name.Length + 1)..]} | {reports.Count} | {accuracy.Format()} | {accuracy.Mean - baseAccuracy:+0.0000;-0.0000} | {summary.Metrics["trainSeconds"].Mean:0} s |");
-            }
+                s.AppendLine(Row(c, variant[(name.Length + 1)..], SeedSummary.From(reports), baseAccuracy, reference.Metrics.GetValueOrDefault(SingleView)?.Mean));
         }
         return s.ToString();
+    }
+
+    private static string Row(CultureInfo c, string label, SeedSummary summary, double? baseAccuracy, double? baseSingleView)
+    {
+        var accuracy = summary.Metrics["accuracy"];
+        var single = summary.Metrics.GetValueOrDefault(SingleView);
+        string Delta(double? value, double? reference) => value is { } v && reference is { } r ? (v - r).ToString("+0.0000;-0.0000", c) : "–";
+        return string.Create(c, $"| {label} | {summary.Seeds.Count} | {accuracy.Format()} | {Delta(accuracy.Mean, baseAccuracy)} | {single?.Format() ?? "–"} | " +
+                                $"{Delta(single?.Mean, baseSingleView)} | {summary.Metrics["trainSeconds"].Mean:0} s | {summary.Metrics["runSecondsWithoutMonitor"].Mean:0} s |");
     }
 }

@@ -10,7 +10,9 @@ namespace MlNetVision.Reporting;
 /// <param name="Experiment">The experiment.</param>
 /// <param name="Model">Its model.</param>
 /// <param name="Seeds">The seeds, in run order.</param>
-/// <param name="Metrics">Headline metrics by report field name (accuracy, macroF1, …, trainSeconds).</param>
+/// <param name="Metrics">Headline metrics by report field name (accuracy, macroF1, …, trainSeconds), plus
+/// <c>runSecondsWithoutMonitor</c> and, when every run was monitored and got there, <c>trainSecondsTo90</c> and
+/// <c>trainSecondsTo93</c> (see <see cref="RunTimes"/>).</param>
 /// <param name="PerClass">Per class: precision, recall and F1.</param>
 public sealed record SeedSummary(string Experiment, string Model, IReadOnlyList<int> Seeds,
     IReadOnlyDictionary<string, MeanStd> Metrics, IReadOnlyList<SeedClassSummary> PerClass)
@@ -38,7 +40,11 @@ public sealed record SeedSummary(string Experiment, string Model, IReadOnlyList<
             ["trainImagesPerSecond"] = Of(r => r.Timing.TrainImagesPerSecond),
             ["evalImagesPerSecond"] = Of(r => r.Timing.EvalImagesPerSecond),
             ["totalSeconds"] = Of(r => r.Timing.TotalSeconds),
+            ["runSecondsWithoutMonitor"] = Of(RunTimes.WithoutMonitor),
         };
+        foreach (var threshold in RunTimes.Thresholds)
+            if (reports.All(r => RunTimes.TrainSecondsTo(r, threshold) is not null))
+                metrics[RunTimes.MetricName(threshold)] = Of(r => RunTimes.TrainSecondsTo(r, threshold)!.Value);
         if (reports.All(r => r.MetricsWithoutTestTimeAugmentation is not null))
         {
             metrics["accuracyWithoutTestTimeAugmentation"] = Of(r => r.MetricsWithoutTestTimeAugmentation!.Accuracy);

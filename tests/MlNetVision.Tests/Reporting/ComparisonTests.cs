@@ -18,8 +18,8 @@ public class ComparisonTests
 
         var rows = table.Split('\n').Where(l => l.StartsWith("| plain") || l.StartsWith("| augmented")).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Contains("| plain | simple_cnn | none | 0.7000 | 0.7000 | 0.7000 | 0.7145 | – | 2.0 min | 2 | 545,098 |", rows[0]);
-        Assert.Contains("| augmented | simple_cnn | flip | 0.8000 | 0.8000 | 0.8000 | – | – | 5.0 min |", rows[1]);
+        Assert.Contains("| plain | simple_cnn | none | 0.7000 | 0.7000 | 0.7000 | 0.7145 | – | 2.0 min | 2.0 min | 2 | 545,098 |", rows[0]);
+        Assert.Contains("| augmented | simple_cnn | flip | 0.8000 | 0.8000 | 0.8000 | – | – | 5.0 min | 5.0 min |", rows[1]);
     }
 
     [Fact]
@@ -51,9 +51,27 @@ public class ComparisonTests
         var table = ComparisonTable.Render(runs);
 
         Assert.Contains("## Ablation of fast", table);
-        Assert.Contains("| fast (everything) | 1 | 0.9000 ± 0.0000 | – | 100 s |", table);
-        Assert.Contains("| no-lookahead | 1 | 0.8000 ± 0.0000 | -0.1000 | 90 s |", table);
+        Assert.Contains("| fast (everything) | 1 | 0.9000 ± 0.0000 | – | – | – | 100 s | 102 s |", table);
+        Assert.Contains("| no-lookahead | 1 | 0.8000 ± 0.0000 | -0.1000 | – | – | 90 s | 92 s |", table);
         Assert.DoesNotContain("Ablation of other", table);
+    }
+
+    [Fact]
+    public void Render_AblationWithSingleViewMetrics_ShowsOneViewAccuracyAndItsDifference()
+    {
+        static RunReport WithSingleView(RunReport report, double accuracy) =>
+            report with { MetricsWithoutTestTimeAugmentation = report.Metrics with { Accuracy = accuracy } };
+        var runs = new List<(string, RunReport)>
+        {
+            ("fast", WithSingleView(HandMadeReports.Create("fast", 0.9, trainSeconds: 100), 0.85)),
+            ("fast-no-flip", WithSingleView(HandMadeReports.Create("fast-no-flip", 0.8, trainSeconds: 100), 0.6)),
+        };
+
+        var table = ComparisonTable.Render(runs);
+
+        Assert.Contains("| fast (everything) | 1 | 0.9000 ± 0.0000 | – | 0.8500 ± 0.0000 | – | 100 s | 102 s |", table);
+        Assert.Contains("| no test-time augmentation (same runs, one view) | 1 | 0.8500 ± 0.0000 | -0.0500 | – | – | 100 s | – |", table);
+        Assert.Contains("| no-flip | 1 | 0.8000 ± 0.0000 | -0.1000 | 0.6000 ± 0.0000 | -0.2500 | 100 s | 102 s |", table);
     }
 
     [Fact]
