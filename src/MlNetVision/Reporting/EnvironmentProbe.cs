@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using MlNetVision.Native;
 using TorchSharp;
@@ -18,10 +18,10 @@ public static class EnvironmentProbe
             Threads: torch.get_num_threads(),
             Os: RuntimeInformation.OSDescription,
             Dotnet: RuntimeInformation.FrameworkDescription,
-            TorchSharp: typeof(torch).Assembly.GetName().Version?.ToString() ?? "?",
-            MlNet: typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString() ?? "?",
+            TorchSharp: Version(typeof(torch).Assembly),
+            MlNet: Version(typeof(Microsoft.ML.MLContext).Assembly),
             Device: device,
-            GitCommit: GitCommit());
+            GitCommit: BuildCommit(InformationalVersion(typeof(EnvironmentProbe).Assembly)));
     }
 
     private static string CpuModel()
@@ -36,23 +36,25 @@ public static class EnvironmentProbe
         return RuntimeInformation.ProcessArchitecture.ToString();
     }
 
-    private static string? GitCommit()
+    /// <summary>
+    /// The commit MlNetVision was built from: the SDK appends it to the assembly's informational version
+    /// (<c>1.0.0+&lt;40 hex digits&gt;</c>) when it builds from a git checkout. Null when the build had no git information.
+    /// Not the working directory's <c>HEAD</c>, which may have moved on since the build.
+    /// </summary>
+    internal static string? BuildCommit(string? informationalVersion)
     {
-        try
-        {
-            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse HEAD")
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-                WorkingDirectory = Environment.CurrentDirectory,
-            });
-            if (git is null) return null;
-            var output = git.StandardOutput.ReadToEnd().Trim();
-            git.WaitForExit(5000);
-            return git.ExitCode == 0 && output.Length == 40 ? output : null;
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return null;
-        }
+        int plus = informationalVersion?.IndexOf('+') ?? -1;
+        if (plus < 0) return null;
+        var commit = informationalVersion![(plus + 1)..];
+        return commit.Length == 40 && commit.All(char.IsAsciiHexDigit) ? commit : null;
     }
+
+    /// <summary>A package's own version (<c>5.0.1</c>), from its informational version without the commit suffix; else the assembly version.</summary>
+    internal static string PackageVersion(string? informationalVersion, Version? assemblyVersion) =>
+        informationalVersion is { Length: > 0 } v ? v.Split('+')[0] : assemblyVersion?.ToString() ?? "?";
+
+    private static string? InformationalVersion(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+
+    private static string Version(Assembly assembly) => PackageVersion(InformationalVersion(assembly), assembly.GetName().Version);
 }

@@ -81,7 +81,7 @@ public sealed record FileChecksum(string Name, string Sha256);
 /// <param name="TorchSharp">TorchSharp assembly version.</param>
 /// <param name="MlNet">ML.NET assembly version.</param>
 /// <param name="Device">Training device.</param>
-/// <param name="GitCommit">Commit of the working tree, when it is a git checkout.</param>
+/// <param name="GitCommit">The commit MlNetVision was built from (from its informational version), or null when the build had no git information.</param>
 public sealed record EnvironmentInfo(string Cpu, int LogicalCores, int Threads, string Os, string Dotnet, string TorchSharp, string MlNet, string Device, string? GitCommit);
 
 /// <summary>Test-set metrics.</summary>
