@@ -18,7 +18,8 @@ public sealed record MeanStd(double Mean, double Std, int Count)
         return new MeanStd(mean, std, list.Count);
     }
 
-    /// <summary><c>mean ± std</c> in <paramref name="format"/>.</summary>
-    public string Format(string format = "0.0000") =>
-        $"{Mean.ToString(format, CultureInfo.InvariantCulture)} ± {Std.ToString(format, CultureInfo.InvariantCulture)}";
+    /// <summary><c>mean ± std</c> in <paramref name="format"/>; just the value when there is one (no spread to show).</summary>
+    public string Format(string format = "0.0000") => Count < 2
+        ? Mean.ToString(format, CultureInfo.InvariantCulture)
+        : $"{Mean.ToString(format, CultureInfo.InvariantCulture)} ± {Std.ToString(format, CultureInfo.InvariantCulture)}";
 }

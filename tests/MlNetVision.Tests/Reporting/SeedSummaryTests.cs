@@ -16,6 +16,12 @@ public class SeedSummaryTests
     }
 
     [Fact]
+    public void Format_OneValue_ShowsTheValueWithoutASpread()
+    {
+        Assert.Equal("0.9295", MeanStd.Of([0.9295]).Format());
+    }
+
+    [Fact]
     public void From_TwoRuns_SummarisesEveryHeadlineMetricAndClass()
     {
         var reports = new[] { HandMadeReports.Create("x", 0.6, trainSeconds: 100), HandMadeReports.Create("x", 0.8, trainSeconds: 300) };
