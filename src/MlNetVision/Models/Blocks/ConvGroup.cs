@@ -59,9 +59,10 @@ public sealed class ConvGroup : Module<Tensor, Tensor>
         return (lowPrecision ? x.to(input.dtype) : x).MoveToOuterDisposeScope();
     }
 
-    /// <summary>The convolution in the input's type: a cast copy of the fp32 weights when that is not fp32 (gradients reach the fp32 weights).</summary>
-    private static Tensor Convolve(Conv2d conv, Tensor x) =>
-        x.dtype == conv.weight!.dtype ? conv.forward(x) : nn.functional.conv2d(x, conv.weight.to(x.dtype), padding: [1, 1]);
+    /// <summary>The convolution in the input's type: a cast copy of the fp32 weights when that is not fp32 (gradients reach the fp32 weights);
+    /// through <see cref="OneDnnConvolutionGuard"/>, which the 24-channel input of airbench's first group needs.</summary>
+    private static Tensor Convolve(Conv2d conv, Tensor x) => OneDnnConvolutionGuard.Apply(x, conv.weight!.shape, input =>
+        input.dtype == conv.weight!.dtype ? conv.forward(input) : nn.functional.conv2d(input, conv.weight.to(input.dtype), padding: [1, 1]));
 
     private static Conv2d IdentityConv(int channelsIn, int channelsOut)
     {
