@@ -237,15 +237,24 @@ public sealed class ExperimentRunner(TextWriter log)
         limit is not { } n ? set : stratified ? set.StratifiedSample(n, seed) : set.Take(n);
 
     /// <summary>
-    /// A run folder name no other run uses: <c>root/experiment/yyyyMMdd-HHmmss-pid-xxxx</c> (random suffix), so two runs
-    /// started in the same second, in one process or two, never share files.
+    /// A run folder name for <c>root/experiment/yyyyMMdd-HHmmss-pid-xxxxxxxx</c> (32 random bits), so two runs started in
+    /// the same second, in one process or two, get different folders (one chance in about 4 billion per pair to draw
+    /// the same; <see cref="PrepareOutput"/> also skips a name that exists).
     /// </summary>
     public static string NewRunFolder(string root, string experiment, DateTimeOffset started) =>
-        Path.Combine(root, experiment, $"{started:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..4]}");
+        Path.Combine(root, experiment, $"{started:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+
+    private static string UnusedRunFolder(string root, string experiment, DateTimeOffset started)
+    {
+        string folder;
+        do folder = NewRunFolder(root, experiment, started);
+        while (Directory.Exists(folder));
+        return folder;
+    }
 
     private static string PrepareOutput(string? option, string experiment, DateTimeOffset started)
     {
-        var folder = option is not null ? Path.GetFullPath(option) : NewRunFolder(ArtifactsRoot(), experiment, started);
+        var folder = option is not null ? Path.GetFullPath(option) : UnusedRunFolder(ArtifactsRoot(), experiment, started);
         try
         {
             Directory.CreateDirectory(folder);

@@ -114,9 +114,9 @@ public class RunFolderTests
     {
         var started = DateTimeOffset.UtcNow;
 
-        var folders = Enumerable.Range(0, 50).Select(_ => ExperimentRunner.NewRunFolder("/root", "simple-cnn", started)).ToList();
+        var folders = Enumerable.Range(0, 100).Select(_ => ExperimentRunner.NewRunFolder("/root", "simple-cnn", started)).ToList();
 
-        Assert.Equal(50, folders.Distinct().Count());
+        Assert.Equal(100, folders.Distinct().Count());   // 32 random bits: a repeat among 100 has odds of about 1 in 860,000
     }
 }
 
