@@ -70,7 +70,7 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
         AtomicFile.WriteAllText(Path.Combine(parent, SeedSummary.JsonFile), JsonSerializer.Serialize(summary, ReportJson.Options));
         AtomicFile.WriteAllText(Path.Combine(parent, SeedSummary.MarkdownFile), summary.Render());
         log.WriteLine($"{experiment.Name}: {reports.Count} seeds, accuracy {summary.Metrics["accuracy"].Format()}" +
-                      (summary.Metrics.TryGetValue("accuracyWithoutTestTimeAugmentation", out var one) ? $" (one view: {one.Format()})" : "") +
+                      (summary.Metrics.TryGetValue(SeedSummary.SingleViewAccuracy, out var one) ? $" (one view: {one.Format()})" : "") +
                       $", training {summary.Metrics["trainSeconds"].Format("0")} s; wrote {Path.Combine(parent, SeedSummary.MarkdownFile)}");
         var mean = reports[0] with
         {

@@ -14,8 +14,6 @@ public static class AblationTable
     /// <summary>The marker between a base experiment's name and the ingredient switched off.</summary>
     public const string Marker = "-no-";
 
-    private const string SingleView = "accuracyWithoutTestTimeAugmentation";
-
     /// <summary>Renders the ablations found in <paramref name="runs"/>, or an empty string when there are none.</summary>
     public static string Render(IReadOnlyList<(string Label, RunReport Report)> runs)
     {
@@ -38,11 +36,11 @@ public static class AblationTable
             s.AppendLine("| variant | runs | accuracy | Δ accuracy | one view | Δ one view | train time | run time |");
             s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
             s.AppendLine(Row(c, $"{name} (everything)", reference, null, null));
-            if (reference.Metrics.TryGetValue(SingleView, out var single))
+            if (reference.Metrics.TryGetValue(SeedSummary.SingleViewAccuracy, out var single))
                 s.AppendLine(c, $"| no test-time augmentation (same runs, one view) | {baseRuns.Count} | {single.Format()} | {single.Mean - baseAccuracy:+0.0000;-0.0000} | – | – | " +
                                 $"{reference.Metrics["trainSeconds"].Mean:0} s | – |");
             foreach (var (variant, reports) in variants)
-                s.AppendLine(Row(c, variant[(name.Length + 1)..], SeedSummary.From(reports), baseAccuracy, reference.Metrics.GetValueOrDefault(SingleView)?.Mean));
+                s.AppendLine(Row(c, variant[(name.Length + 1)..], SeedSummary.From(reports), baseAccuracy, reference.Metrics.GetValueOrDefault(SeedSummary.SingleViewAccuracy)?.Mean));
         }
         return s.ToString();
     }
@@ -50,9 +48,9 @@ public static class AblationTable
     private static string Row(CultureInfo c, string label, SeedSummary summary, double? baseAccuracy, double? baseSingleView)
     {
         var accuracy = summary.Metrics["accuracy"];
-        var single = summary.Metrics.GetValueOrDefault(SingleView);
+        var single = summary.Metrics.GetValueOrDefault(SeedSummary.SingleViewAccuracy);
         string Delta(double? value, double? reference) => value is { } v && reference is { } r ? (v - r).ToString("+0.0000;-0.0000", c) : "–";
         return string.Create(c, $"| {label} | {summary.Seeds.Count} | {accuracy.Format()} | {Delta(accuracy.Mean, baseAccuracy)} | {single?.Format() ?? "–"} | " +
-                                $"{Delta(single?.Mean, baseSingleView)} | {summary.Metrics["trainSeconds"].Mean:0} s | {summary.Metrics["runSecondsWithoutMonitor"].Mean:0} s |");
+                                $"{Delta(single?.Mean, baseSingleView)} | {summary.Metrics["trainSeconds"].Mean:0} s | {summary.Metrics[SeedSummary.RunSecondsWithoutMonitor].Mean:0} s |");
     }
 }

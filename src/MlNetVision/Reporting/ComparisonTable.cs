@@ -32,7 +32,7 @@ public static class ComparisonTable
             s.AppendLine(c, $"| {r.Experiment} ({group.Count} seeds) | {r.Model} | {AugmentationLabel(r)} | {seeds.Metrics["accuracy"].Format()} | {seeds.Metrics["macroF1"].Format()} | " +
                             $"{seeds.Metrics["weightedF1"].Format()} | {Number(r.Reference?.Accuracy)} | {Number(r.Reference?.MacroF1)} | " +
                             $"{Duration(seeds.Metrics["trainSeconds"].Mean)} ± {Duration(seeds.Metrics["trainSeconds"].Std)} | " +
-                            $"{Duration(seeds.Metrics["runSecondsWithoutMonitor"].Mean)} ± {Duration(seeds.Metrics["runSecondsWithoutMonitor"].Std)} | {seeds.Metrics["trainImagesPerSecond"].Mean:0} | {r.Parameters:N0} |");
+                            $"{Duration(seeds.Metrics[SeedSummary.RunSecondsWithoutMonitor].Mean)} ± {Duration(seeds.Metrics[SeedSummary.RunSecondsWithoutMonitor].Std)} | {seeds.Metrics["trainImagesPerSecond"].Mean:0} | {r.Parameters:N0} |");
         }
         var pairs = BeforeAfter(runs);
         if (pairs.Count > 0)

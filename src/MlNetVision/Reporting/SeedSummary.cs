@@ -20,6 +20,12 @@ public sealed record SeedSummary(string Experiment, string Model, IReadOnlyList<
     /// <summary>The JSON file name.</summary>
     public const string JsonFile = "seeds.json";
 
+    /// <summary>The metric key of the one-view (no test-time augmentation) accuracy.</summary>
+    public const string SingleViewAccuracy = "accuracyWithoutTestTimeAugmentation";
+
+    /// <summary>The metric key of the whole run's wall time without the test monitor (<see cref="RunTimes.WithoutMonitor"/>).</summary>
+    public const string RunSecondsWithoutMonitor = "runSecondsWithoutMonitor";
+
     /// <summary>The Markdown file name.</summary>
     public const string MarkdownFile = "seeds.md";
 
@@ -40,14 +46,14 @@ public sealed record SeedSummary(string Experiment, string Model, IReadOnlyList<
             ["trainImagesPerSecond"] = Of(r => r.Timing.TrainImagesPerSecond),
             ["evalImagesPerSecond"] = Of(r => r.Timing.EvalImagesPerSecond),
             ["totalSeconds"] = Of(r => r.Timing.TotalSeconds),
-            ["runSecondsWithoutMonitor"] = Of(RunTimes.WithoutMonitor),
+            [RunSecondsWithoutMonitor] = Of(RunTimes.WithoutMonitor),
         };
         foreach (var threshold in RunTimes.Thresholds)
             if (reports.All(r => RunTimes.TrainSecondsTo(r, threshold) is not null))
                 metrics[RunTimes.MetricName(threshold)] = Of(r => RunTimes.TrainSecondsTo(r, threshold)!.Value);
         if (reports.All(r => r.MetricsWithoutTestTimeAugmentation is not null))
         {
-            metrics["accuracyWithoutTestTimeAugmentation"] = Of(r => r.MetricsWithoutTestTimeAugmentation!.Accuracy);
+            metrics[SingleViewAccuracy] = Of(r => r.MetricsWithoutTestTimeAugmentation!.Accuracy);
             metrics["macroF1WithoutTestTimeAugmentation"] = Of(r => r.MetricsWithoutTestTimeAugmentation!.MacroF1);
         }
         var classes = reports[0].Metrics.PerClass.Select(c => c.Class).ToList();
