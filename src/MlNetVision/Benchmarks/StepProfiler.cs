@@ -4,6 +4,7 @@ using MlNetVision.Models;
 using MlNetVision.Native;
 using MlNetVision.Training;
 using MlNetVision.Training.Augmentation;
+using MlNetVision.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -29,7 +30,7 @@ public static class StepProfiler
         using var model = ModelRegistry.Create(c.Model, new ModelSpec(classes, c.ImageSize));
         if (c.Bf16) Bf16Weights.Apply(model);
         if (c.ChannelsLast) MemoryLayout.ToChannelsLast(model);
-        using var optimizer = torch.optim.Adam(model.parameters(), 1e-3);
+        using var optimizer = new FusedAdam(model.parameters(), 1e-3);
         using var batches = new TensorBatches(RandomImages(c.Batch * 4, classes), c.ImageSize, options.Mean, options.Std, CPU);
         var augmentation = AugmentationPipeline.Parse(null);
         var order = new Random(0);

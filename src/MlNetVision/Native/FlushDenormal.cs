@@ -13,6 +13,7 @@ public static unsafe class FlushDenormal
 {
     private const string Library = "libtorch_cpu.so";
     private const string Symbol = "_ZN2at7Context16setFlushDenormalEb";
+    private static readonly Lazy<nint> Setter = new(FindSetter);
 
     /// <summary>Turns flushing on; false when libtorch or the CPU does not support it (nothing changed).</summary>
     public static bool Enable() => Set(true);
@@ -20,10 +21,16 @@ public static unsafe class FlushDenormal
     /// <summary>Turns flushing on or off for the calling thread; false when unsupported.</summary>
     public static bool Set(bool on)
     {
-        TorchRuntime.EnsureLoaded();
-        if (!OperatingSystem.IsLinux() || !NativeLibrary.TryLoad(Library, out var handle)) return false;
-        if (!NativeLibrary.TryGetExport(handle, Symbol, out var address)) return false;
+        var address = Setter.Value;
+        if (address == 0) return false;
         var setFlushDenormal = (delegate* unmanaged<byte, byte>)address;
         return setFlushDenormal(on ? (byte)1 : (byte)0) != 0;
+    }
+
+    private static nint FindSetter()
+    {
+        TorchRuntime.EnsureLoaded();
+        if (!OperatingSystem.IsLinux() || !NativeLibrary.TryLoad(Library, out var handle)) return 0;
+        return NativeLibrary.TryGetExport(handle, Symbol, out var address) ? address : 0;
     }
 }

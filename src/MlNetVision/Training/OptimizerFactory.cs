@@ -1,4 +1,5 @@
 using TorchSharp;
+using MlNetVision.Training.Optimizers;
 using TorchSharp.Modules;
 
 namespace MlNetVision.Training;
@@ -29,8 +30,8 @@ public static class OptimizerFactory
     /// <summary>Creates an optimizer over <paramref name="parameters"/> (one group).</summary>
     public static torch.optim.Optimizer Create(IEnumerable<Parameter> parameters, TorchImageClassifierOptions options) => options.Optimizer switch
     {
-        OptimizerKind.Adam => torch.optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay),
-        OptimizerKind.AdamW => torch.optim.AdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay),
+        OptimizerKind.Adam => new FusedAdam(parameters, options.LearningRate, weight_decay: options.WeightDecay),
+        OptimizerKind.AdamW => new FusedAdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay),
         OptimizerKind.Sgd => torch.optim.SGD(parameters, options.LearningRate, momentum: options.Momentum,
             weight_decay: options.WeightDecay, nesterov: true),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "unknown optimizer"),

@@ -1,5 +1,5 @@
-using MlNetVision.Training;
 using MlNetVision.Benchmarks;
+using MlNetVision.Models;
 
 namespace MlNetVision.Tests.Benchmarks;
 

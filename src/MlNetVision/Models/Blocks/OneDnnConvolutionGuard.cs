@@ -26,7 +26,6 @@ public static class OneDnnConvolutionGuard
     {
         if (!Affects(input, weightShape)) return convolve(input);
         using var scope = NewDisposeScope();
-        var channelsLast = input.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
-        return convolve(channelsLast).contiguous().MoveToOuterDisposeScope();
+        return convolve(MemoryLayout.ChannelsLast(input)).contiguous().MoveToOuterDisposeScope();
     }
 }

@@ -1,10 +1,9 @@
 using MlNetVision.Models;
 using MlNetVision.Native;
-using MlNetVision.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MlNetVision.Tests.Training;
+namespace MlNetVision.Tests.Models;
 
 public class MemoryLayoutTests
 {

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MlNetVision.Training;
+namespace MlNetVision.Models;
 
 /// <summary>
 /// Channels-last (NHWC) memory order, which TorchSharp 0.107 has no <c>memory_format</c> argument for
