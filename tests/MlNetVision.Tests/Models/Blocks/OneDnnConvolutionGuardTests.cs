@@ -1,3 +1,4 @@
+using MlNetVision.Models;
 using MlNetVision.Models.Blocks;
 using MlNetVision.Native;
 using TorchSharp;
@@ -86,5 +87,31 @@ public class OneDnnConvolutionGuardTests
 
         Assert.False(contiguous.isnan().any().item<bool>());
         Assert.True(contiguous.sub(channelsLast).abs().max().item<float>() < 1e-4f);
+    }
+
+    /// <summary>
+    /// The guard sits in <see cref="ConvGroup"/> only. Every other k×k convolution of a registered model must stay out
+    /// of the affected class: either it reads the 3-channel image (forward right on the affected host; no input
+    /// gradient is taken) or both its channel counts are multiples of 16. A new model that breaks this needs the guard.
+    /// </summary>
+    [Fact]
+    public void RegisteredModels_ConvolutionsOutsideConvGroup_AvoidTheAffectedChannelCounts()
+    {
+        TorchRuntime.EnsureLoaded();
+        var unguarded = new List<string>();
+        foreach (var entry in ModelRegistry.All)
+        {
+            using var model = ModelRegistry.Create(entry.Name, new ModelSpec(10, entry.QuickImageSize));
+            var guarded = model.modules().OfType<ConvGroup>().SelectMany(g => g.modules()).ToHashSet();
+            foreach (var (name, module) in model.named_modules())
+            {
+                if (module is not TorchSharp.Modules.Conv2d conv || guarded.Contains(conv)) continue;
+                var w = conv.weight!.shape;
+                bool readsImage = w[1] == 3, multiplesOf16 = w[0] % 16 == 0 && w[1] % 16 == 0;
+                if (w[2] * w[3] > 1 && !readsImage && !multiplesOf16) unguarded.Add($"{entry.Name}.{name} [{string.Join(", ", w)}]");
+            }
+        }
+
+        Assert.Empty(unguarded);
     }
 }
