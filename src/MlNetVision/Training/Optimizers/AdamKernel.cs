@@ -1,11 +1,10 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using MlNetVision.Native;
 
 namespace MlNetVision.Training.Optimizers;
 
 /// <summary>
-/// One Adam update of one float32 parameter in a single pass over memory: each element of the parameter, its
+/// Adam updates of float32 parameters in a single pass over memory: each element of a parameter, its
 /// gradient and its two moments is read once and written once (the parameter and the moments). libtorch's
 /// per-tensor Adam (TorchSharp's and PyTorch's <c>_single_tensor_adam</c>) makes eight passes and two temporary
 /// tensors per parameter; for ResNet-18's 11.2 M parameters that is about 0.9 GB of memory traffic a step, and the
@@ -30,8 +29,9 @@ internal static unsafe class AdamKernel
     }
 
     /// <summary>
-    /// Updates every slot, split into chunks over <paramref name="threads"/> threads. The worker threads flush
-    /// denormals as libtorch's do (<see cref="FlushDenormal"/>).
+    /// Updates every slot, split into chunks over <paramref name="threads"/> threads (the caller and thread-pool
+    /// workers). The workers flush denormals as libtorch's threads do (<see cref="FlushDenormal"/>) and keep that
+    /// setting afterwards.
     /// </summary>
     public static void Run(IReadOnlyList<Slot> slots, int threads)
     {
