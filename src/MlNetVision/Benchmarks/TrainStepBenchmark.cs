@@ -11,8 +11,9 @@ namespace MlNetVision.Benchmarks;
 /// <summary>
 /// Times training steps and inference of a registered model on random batches, like the PyTorch peer's
 /// <c>throughput</c> mode: a fresh batch per step (uint8 pixels normalised as (x/255 − 0.5)/0.5, random labels) made
-/// outside the timed region, Adam 1e-3 (the trainer's one-pass <see cref="FusedAdam"/>), then eval-mode inference without gradients; then the same network (untrained
-/// weights, float32) through a saved ML.NET model zip (<see cref="ZipInferenceBenchmark"/>).
+/// outside the timed region, Adam 1e-3 (the trainer's one-pass <see cref="FusedAdam"/>), then eval-mode inference
+/// without gradients; then the same network (untrained weights, float32) through a saved ML.NET model zip
+/// (<see cref="ZipInferenceBenchmark"/>).
 /// </summary>
 public static class TrainStepBenchmark
 {

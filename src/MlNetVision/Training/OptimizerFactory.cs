@@ -1,5 +1,5 @@
-using TorchSharp;
 using MlNetVision.Training.Optimizers;
+using TorchSharp;
 using TorchSharp.Modules;
 
 namespace MlNetVision.Training;
