@@ -70,6 +70,19 @@ public sealed record TorchImageClassifierOptions
     /// <summary>Images per optimisation step.</summary>
     public int BatchSize { get; init; } = 64;
 
+    /// <summary>
+    /// Every step reads a full batch: each epoch takes ⌊rows / <see cref="BatchSize"/>⌋ steps and the rows left over after
+    /// its shuffle wait for a later epoch (PyTorch's <c>drop_last</c>, as airbench trains). False: the last step of an
+    /// epoch reads the remainder.
+    /// </summary>
+    public bool DropLastBatch { get; init; }
+
+    /// <summary>
+    /// The share of its steps the last epoch runs, in (0, 1], rounded up to whole steps; the schedule and the
+    /// lookahead span the shortened run. airbench's 9.9 epochs are <see cref="Epochs"/> 10 with 0.9 here.
+    /// </summary>
+    public double FinalEpochFraction { get; init; } = 1;
+
     /// <summary>The optimizer.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
@@ -172,6 +185,7 @@ public sealed record TorchImageClassifierOptions
         static void Require(bool ok, string message) { if (!ok) throw new ArgumentException(message); }
         Require(Epochs >= 1, $"Epochs must be at least 1 (got {Epochs}).");
         Require(BatchSize >= 1, $"BatchSize must be at least 1 (got {BatchSize}).");
+        Require(FinalEpochFraction is > 0 and <= 1, $"FinalEpochFraction must be in (0, 1] (got {FinalEpochFraction}).");
         Require(LearningRate > 0 && double.IsFinite(LearningRate), $"LearningRate must be a positive number (got {LearningRate}).");
         Require(WeightDecay >= 0, $"WeightDecay must be non-negative (got {WeightDecay}).");
         Require(LabelSmoothing is >= 0 and < 1, $"LabelSmoothing must be in [0, 1) (got {LabelSmoothing}).");

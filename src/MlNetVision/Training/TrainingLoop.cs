@@ -9,9 +9,9 @@ using static TorchSharp.torch;
 namespace MlNetVision.Training;
 
 /// <summary>
-/// The one training loop: per epoch a seeded shuffle, then per step (inside its own dispose scope) batch →
-/// augment → resize → normalise → forward → cross-entropy → backward → optional gradient clipping →
-/// optimizer step with the scheduled rate. Validation accuracy (eval mode, no grad) after each epoch when
+/// The one training loop: per epoch a seeded shuffle, then, for the steps its <see cref="EpochPlan"/> gives, per step
+/// (inside its own dispose scope) batch → augment → resize → normalise → forward → cross-entropy → backward →
+/// optional gradient clipping → optimizer step with the scheduled rate. Validation accuracy (eval mode, no grad) after each epoch when
 /// there is a validation split. With a <see cref="CheckpointStore"/>, it writes a checkpoint after every
 /// epoch, every <see cref="TorchImageClassifierOptions.CheckpointIntervalMinutes"/>, and when cancelled
 /// (after finishing the current step), keeps the best weights by validation accuracy, and can resume
@@ -37,8 +37,8 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
     public TrainingResult Run(nn.Module<Tensor, Tensor> model, IBatchSource train, IBatchSource? validation,
         CancellationToken cancellation = default, CheckpointStore? store = null, string? fingerprint = null, IBatchSource? monitor = null)
     {
-        int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
-        long totalSteps = (long)stepsPerEpoch * options.Epochs;
+        var plan = EpochPlan.For(options, train.Count);
+        long totalSteps = plan.TotalSteps;
         var schedule = LearningRateSchedule.For(options, totalSteps);
         using var optimizer = OptimizerFactory.Create(model, options);
         var augmentation = AugmentationPipeline.Parse(options.Augmentation);
@@ -61,6 +61,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
             int firstStep = continuing ? state.StepInEpoch : 0;
             long step = state.GlobalStep;
             double rate = schedule.At(Math.Max(0, step - 1));
+            int stepsPerEpoch = plan.StepsIn(epoch);
             var clock = Stopwatch.StartNew();
             using var bar = options.ShowProgress ? new ConsoleProgress($"epoch {epoch}/{options.Epochs}", _log == Console.Error ? null : _log) : null;
             for (int s = firstStep; s < stepsPerEpoch; s++, step++)
@@ -76,7 +77,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
                 }
                 using (var scope = NewDisposeScope())
                 {
-                    int start = s * options.BatchSize, count = Math.Min(options.BatchSize, train.Count - start);
+                    int start = s * options.BatchSize, count = plan.RowsIn(s);
                     var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Device);
                     var (inputs, labels) = train.Batch(indices, augmentation, options.Seed, step, epoch);
                     if (options.ChannelsLast) inputs = MemoryLayout.ChannelsLast(inputs);
