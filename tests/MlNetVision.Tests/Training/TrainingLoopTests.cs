@@ -45,4 +45,38 @@ public class TrainingLoopTests
 
         Assert.Matches(@"at epoch 1, step \d+", error.Message);
     }
+
+    [Fact]
+    public void Run_DropLastBatchAndFinalEpochFraction_TakesThePlannedFullBatches()
+    {
+        TorchRuntime.EnsureLoaded();
+        var options = Pipelines.QuickOptions() with { Epochs = 2, BatchSize = 8, DropLastBatch = true, FinalEpochFraction = 0.5 };
+        torch.random.manual_seed(1);
+        using var model = ModelRegistry.Create("simple_cnn", new ModelSpec(3, 32));
+        using var batches = new TensorBatches(SyntheticImages.Create(36, seed: 3), 32, options.Mean, options.Std, torch.CPU);
+        var source = new RecordingSource(batches);
+
+        new TrainingLoop(options, TextWriter.Null).Run(model, source, null);
+
+        // 36 rows: 4 full batches per epoch (4 rows left over), then half of the second epoch.
+        Assert.Equal([8, 8, 8, 8, 8, 8], source.BatchRows.Select(rows => rows.Length));
+        Assert.Equal(32, source.BatchRows.Take(4).SelectMany(rows => rows).Distinct().Count());
+    }
+
+    private sealed class RecordingSource(IBatchSource inner) : IBatchSource
+    {
+        public List<long[]> BatchRows { get; } = [];
+
+        public int Count => inner.Count;
+
+        public torch.Device Device => inner.Device;
+
+        public (torch.Tensor Inputs, torch.Tensor Labels) Batch(torch.Tensor indices, MlNetVision.Training.Augmentation.AugmentationPipeline augmentation, long seed, long step, int epoch)
+        {
+            BatchRows.Add(indices.data<long>().ToArray());
+            return inner.Batch(indices, augmentation, seed, step, epoch);
+        }
+
+        public (torch.Tensor Inputs, torch.Tensor Labels) Range(int start, int count) => inner.Range(start, count);
+    }
 }
