@@ -70,7 +70,7 @@ public static class ExperimentCatalog
     /// <item><c>fast_cnn</c>: a shallow, wide net (64/256/256 channels, 3 conv groups) spends its FLOPs at low resolution
     /// after early max-pooling; its first layer whitens 2×2 patches (fixed from the data's covariance), so the first
     /// trained layer sees decorrelated inputs and the early steps are not spent learning that.</item>
-    /// <item>Nesterov SGD, momentum 0.85, batch 1,024: few large, well-conditioned steps (476 in 9.9 epochs). airbench's
+    /// <item>Nesterov SGD, momentum 0.85, batch 1,024: few large, well-conditioned steps (490 in 10 epochs). airbench's
     /// rate 11.5 per 1,024 summed-loss examples divided by 1,024·(1 + 1/(1 − 0.85)) is 1.5 on our mean loss.</item>
     /// <item>Linear warm-up from 0.2× to 1× over 23 % of the steps, then linear decay to 0.07× (airbench).</item>
     /// <item>Weight decay 0.0153 per 1,024 examples, i.e. 2.0e-3 per step = rate 1.5 × L2 1.33e-3, and BatchNorm biases at
@@ -84,12 +84,13 @@ public static class ExperimentCatalog
     /// last steps, which a decaying rate alone does not give (airbench's LookaheadState).</item>
     /// <item>Test-time augmentation level 2 (image, mirror, ±1-px shifts; six views) in the exported model (airbench's
     /// tta_level 2), so the zip's accuracy is the TTA accuracy; the report also gives the single-view accuracy.</item>
-    /// <item>CIFAR-10 channel mean/std normalisation; 9.9 epochs of 48 full batches (airbench): the 80 rows left over by each
-    /// epoch's shuffle wait for a later epoch, and the tenth epoch stops after 44 of its 48 steps.</item>
+    /// <item>CIFAR-10 channel mean/std normalisation; 10 epochs (airbench: 9.9).</item>
     /// <item>The whitening layer's bias trains for the first 3 epochs, then freezes (<c>FastCnnShape.WhiteningBiasEpochs</c>, airbench's
     /// whiten_bias_epochs): the first layer is then fixed for the rest of the run, as in the reference whose accuracy we chase.</item>
     /// </list>
     /// On this CPU: bfloat16 convolutions in training (airbench: fp16 on the GPU) and channels-last batches (as airbench).
+    /// Kept longer than airbench: 10 epochs of 49 steps, the last one 848 images. airbench's 9.9 epochs of full batches
+    /// (476 steps; experiment <c>fast-cnn-94-9.9-epochs</c>) measured 0.9396 ± 0.0020 over 3 seeds here, under the 94 % goal.
     /// </summary>
     public static readonly TorchImageClassifierOptions Airbench94 = new()
     {
@@ -98,9 +99,7 @@ public static class ExperimentCatalog
         Mean = InputNormalization.Cifar10.Mean,
         Std = InputNormalization.Cifar10.Std,
         Epochs = 10,
-        FinalEpochFraction = 0.9,          // of the tenth epoch's steps: 9.9 epochs
         BatchSize = 1024,                  // images per step
-        DropLastBatch = true,              // 48 full steps per epoch
         Optimizer = OptimizerKind.Sgd,     // Nesterov
         Momentum = 0.85,
         LearningRate = 1.5,                // peak, per step, on the batch-mean loss
@@ -190,9 +189,11 @@ public static class ExperimentCatalog
                 Schedule = LearningRateScheduleKind.Cosine, WarmupFraction = 0.05, LabelSmoothing = 0.1,
             }),
 
-        new("fast-cnn-94", "airbench94 in C#: fast_cnn, Nesterov SGD at batch 1,024, warm-up/decay, label smoothing 0.2, lookahead, flip + translate, 6-view TTA, 9.9 epochs (goal: 94 %)", 32,
+        new("fast-cnn-94", "airbench94 in C#: fast_cnn, Nesterov SGD at batch 1,024, warm-up/decay, label smoothing 0.2, lookahead, flip + translate, 6-view TTA, 10 epochs (goal: 94 %)", 32,
             Airbench94),
         .. Ablations("fast-cnn-94", Airbench94),
+        new("fast-cnn-94-9.9-epochs", "fast-cnn-94 at airbench's length: 9.9 epochs of full batches (476 steps of 1,024 instead of 490 steps over all 50,000 images)", 32,
+            Airbench94 with { DropLastBatch = true, FinalEpochFraction = 0.9 }),
 
         new("vit-from-scratch", "hybrid ViT from scratch: airbench's whitened conv stem to 49 tokens, 3 pre-norm transformer layers of 192 dims, sequence pooling; AdamW 1.5e-3, warm-up + cosine, label smoothing 0.1, stochastic depth 0.1, flip + crop, flip TTA, 12 epochs", 32,
             HybridVitRecipe),

@@ -57,13 +57,13 @@ public static class ComparisonTable
 
     /// <summary>Pairs of runs that differ only by augmentation (model, input size, epochs equal); the best of each side.</summary>
     public static IReadOnlyList<(string Model, RunReport Before, RunReport After)> BeforeAfter(IReadOnlyList<(string Label, RunReport Report)> runs) =>
-        runs.GroupBy(r => (r.Report.Model, r.Report.Config.Trainer.ImageSize, r.Report.Config.PipelineImageSize, r.Report.Config.Trainer.Epochs))
+        runs.GroupBy(r => (r.Report.Model, r.Report.Config.Trainer.ImageSize, r.Report.Config.PipelineImageSize, Epochs: r.Report.Config.Trainer.EpochCount()))
             .Select(g => (
                 Key: g.Key,
                 Before: g.Where(r => string.IsNullOrEmpty(r.Report.Config.Trainer.Augmentation)).Select(r => r.Report).OrderByDescending(r => r.Metrics.Accuracy).FirstOrDefault(),
                 After: g.Where(r => !string.IsNullOrEmpty(r.Report.Config.Trainer.Augmentation)).Select(r => r.Report).OrderByDescending(r => r.Metrics.Accuracy).FirstOrDefault()))
             .Where(x => x.Before is not null && x.After is not null)
-            .Select(x => ($"{x.Key.Model} ({(x.Key.ImageSize == 0 ? x.Key.PipelineImageSize : x.Key.ImageSize)} px, {x.Key.Epochs} epochs)", x.Before!, x.After!))
+            .Select(x => ($"{x.Key.Model} ({(x.Key.ImageSize == 0 ? x.Key.PipelineImageSize : x.Key.ImageSize)} px, {x.Key.Epochs:0.##} epochs)", x.Before!, x.After!))
             .ToList();
 
     /// <summary>Runs grouped by experiment and configuration with the seed (and the run folder) left out, in first-appearance order.</summary>

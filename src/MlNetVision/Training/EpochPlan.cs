@@ -45,6 +45,13 @@ public sealed record EpochPlan
     /// <summary>Steps of the 1-based <paramref name="epoch"/>.</summary>
     public int StepsIn(int epoch) => epoch < Epochs ? StepsPerEpoch : StepsInFinalEpoch;
 
+    /// <summary>Rows read by the whole 1-based <paramref name="epoch"/>.</summary>
+    public long RowsInEpoch(int epoch)
+    {
+        int steps = StepsIn(epoch);
+        return (long)(steps - 1) * BatchSize + RowsIn(steps - 1);
+    }
+
     /// <summary>Rows read by the 0-based <paramref name="stepInEpoch"/>: a full batch, or the remainder at the end of an epoch.</summary>
     public int RowsIn(int stepInEpoch) => Math.Min(BatchSize, TrainCount - stepInEpoch * BatchSize);
 }

@@ -84,7 +84,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         using var monitorBatches = MonitorData is null ? null : new TensorBatches(ReadData(MonitorData), modelSize, Options.Mean, Options.Std, device);
 
         _log.WriteLine($"training {Options.ModelName} ({model.ParameterCount:N0} parameters) on {train.Count:N0} images " +
-                       $"({pipelineSize} px{(modelSize != pipelineSize ? $" resized to {modelSize} px" : "")}), {Options.Epochs} epochs, batch {Options.BatchSize}, " +
+                       $"({pipelineSize} px{(modelSize != pipelineSize ? $" resized to {modelSize} px" : "")}), {Options.EpochCount():0.##} epochs, batch {Options.BatchSize}, " +
                        $"{Options.Optimizer} lr {Options.LearningRate}, {torch.get_num_threads()} threads, {device.type}" +
                        (Options.FreezeBackbone ? ", backbone frozen" : ""));
         if (model is IDataInitialized { InitializationImages: > 0 } initialized) InitializeFromData(initialized, trainBatches);
@@ -102,7 +102,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         LastOnnxModel = ClassifierOnnxExporter.Export(model, exportSettings);
         LastOnnxModelWithoutTestTimeAugmentation = Options.TestTimeAugmentation == TestTimeAugmentationKind.None ? null
             : ClassifierOnnxExporter.Export(model, exportSettings with { TestTimeAugmentation = TestTimeAugmentationKind.None });
-        LastSummary = new TrainingSummary(history, history.Sum(h => h.Seconds) + (featureSeconds ?? 0), (long)train.Count * history.Count, train.Count,
+        LastSummary = new TrainingSummary(history, history.Sum(h => h.Seconds) + (featureSeconds ?? 0), TrainedImages(history, train.Count), train.Count,
             validation?.Count ?? 0, model.ParameterCount, classNames, pipelineSize, modelSize, pretrained, featureSeconds)
         {
             Interrupted = result.Interrupted, BestEpoch = result.BestEpoch, ResumedFromStep = result.ResumedFromStep,
@@ -122,6 +122,13 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
             throw new ArgumentException($"Label column '{Options.LabelColumnName}' must be a key type (use MapValueToKey).");
         var proxy = ClassifierOnnxExporter.ShapeProxy(3 * 32 * 32, ["class0", "class1"]);
         return ClassifierTransformers.Estimator(_mlContext, proxy, ["class0", "class1"], Options.FeatureColumnName).GetOutputSchema(inputSchema);
+    }
+
+    /// <summary>Images read by the completed epochs in <paramref name="history"/>, as the options' <see cref="EpochPlan"/> gives them.</summary>
+    private long TrainedImages(IReadOnlyList<EpochRecord> history, int trainCount)
+    {
+        var plan = EpochPlan.For(Options, trainCount);
+        return history.Sum(h => plan.RowsInEpoch(h.Epoch));
     }
 
     private void InitializeFromData(IDataInitialized model, TensorBatches train)

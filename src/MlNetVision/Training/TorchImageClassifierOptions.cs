@@ -179,6 +179,9 @@ public sealed record TorchImageClassifierOptions
     /// <summary>Show a live progress bar (plain log lines when output is not a terminal).</summary>
     public bool ShowProgress { get; init; } = true;
 
+    /// <summary>The epochs as trained, counting the last one by its <see cref="FinalEpochFraction"/> (airbench's recipe: 9.9).</summary>
+    public double EpochCount() => Epochs - 1 + FinalEpochFraction;
+
     /// <summary>Checks every value; throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public void Validate()
     {

@@ -16,6 +16,8 @@ public class EpochPlanTests
         Assert.Equal(48, plan.StepsIn(9));
         Assert.Equal(44, plan.StepsIn(10));
         Assert.Equal(1024, plan.RowsIn(47));
+        Assert.Equal(48 * 1024, plan.RowsInEpoch(1));
+        Assert.Equal(44 * 1024, plan.RowsInEpoch(10));
     }
 
     [Fact]
@@ -27,6 +29,7 @@ public class EpochPlanTests
         Assert.Equal(490, plan.TotalSteps);
         Assert.Equal(1024, plan.RowsIn(0));
         Assert.Equal(848, plan.RowsIn(48));
+        Assert.Equal(50_000, plan.RowsInEpoch(10));
     }
 
     [Fact]

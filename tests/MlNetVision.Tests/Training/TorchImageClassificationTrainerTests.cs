@@ -36,6 +36,17 @@ public class TorchImageClassificationTrainerTests
     }
 
     [Fact]
+    public void Fit_DropLastBatchAndFinalEpochFraction_CountsOnlyTheImagesRead()
+    {
+        var (_, trainer, _) = Train(Pipelines.QuickOptions() with { Epochs = 2, BatchSize = 20, DropLastBatch = true, FinalEpochFraction = 0.5 }, trainCount: 90);
+
+        var summary = Assert.IsType<TrainingSummary>(trainer.LastSummary);
+        Assert.Equal(2, summary.History.Count);
+        Assert.Equal(4 * 20 + 2 * 20, summary.TrainImages);   // 4 full batches of 90 rows, then half of them
+        Assert.Equal(summary.TrainImages / summary.TrainSeconds, summary.TrainImagesPerSecond, 6);
+    }
+
+    [Fact]
     public void Fit_SameSeed_ExportsIdenticalWeights()
     {
         var (_, first, _) = Train(Pipelines.QuickOptions() with { Epochs = 1 }, trainCount: 48);

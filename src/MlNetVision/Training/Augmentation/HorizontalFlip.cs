@@ -13,9 +13,6 @@ namespace MlNetVision.Training.Augmentation;
 /// <param name="Alternate">Alternate each image's mirror by epoch instead of drawing it per step.</param>
 public sealed record HorizontalFlip(double Probability = 0.5, bool Alternate = false) : IBatchAugmentation
 {
-    /// <summary>The <see cref="AugmentationPipeline.StepSeed"/> stream of the fixed draws: one that no step (0, 1, …) and no epoch's shuffle (−1, −2, …) uses.</summary>
-    public const long DrawStream = long.MinValue;
-
     /// <inheritdoc />
     public string Spec => Alternate ? $"flip:p={Probability}:mode=alternate" : $"flip:p={Probability}";
 
@@ -40,7 +37,7 @@ public sealed record HorizontalFlip(double Probability = 0.5, bool Alternate = f
     public Tensor FirstEpochDraw(Tensor indices, long seed)
     {
         const long mask = 0xFFFFFFFFL, multiplier = 0x45D9F3BL, half = 1L << 16;
-        long seedBits = unchecked((long)(AugmentationPipeline.StepSeed(seed, DrawStream) & 0xFFFFFFFFUL));
+        long seedBits = unchecked((long)(AugmentationPipeline.StepSeed(seed, -1) & 0xFFFFFFFFUL));
         var h = indices.to_type(ScalarType.Int64).bitwise_xor(tensor(seedBits)).remainder(mask + 1);
         for (int round = 0; round < 2; round++)
             h = h.bitwise_xor(h.div(half, rounding_mode: RoundingMode.floor)).mul(multiplier).remainder(mask + 1);
