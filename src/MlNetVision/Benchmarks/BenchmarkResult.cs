@@ -46,7 +46,7 @@ public sealed record BenchmarkResult
     /// <summary>Median zip inference of one batch, ms.</summary>
     public double? ZipEvalStepMsMedian { get; init; }
 
-    /// <summary>ONNX Runtime intra-op threads of the zip inference.</summary>
+    /// <summary>ONNX Runtime intra-op threads of the zip inference: the faster of <see cref="Threads"/> and 1.</summary>
     public int? ZipIntraOpThreads { get; init; }
 
     /// <summary>Timed steps.</summary>

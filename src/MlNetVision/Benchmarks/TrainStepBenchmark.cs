@@ -63,7 +63,7 @@ public static class TrainStepBenchmark
             }
         }
 
-        var zip = ZipInferenceBenchmark.Run(onnx, classNames, c with { Threads = threads });
+        var zip = ZipInferenceBenchmark.RunFastest(onnx, classNames, c with { Threads = threads });
         return new BenchmarkResult
         {
             Model = c.Model, ImageSize = c.ImageSize, Batch = c.Batch, Threads = threads,

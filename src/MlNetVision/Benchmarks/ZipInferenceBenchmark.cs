@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetVision.Native;
 using MlNetVision.Onnx;
 using MlNetVision.Training;
 
@@ -15,6 +16,29 @@ namespace MlNetVision.Benchmarks;
 /// </summary>
 public static class ZipInferenceBenchmark
 {
+    /// <summary>
+    /// The faster of <paramref name="c"/>'s intra-op threads and one thread (see <see cref="ThreadCountsToTry"/>); its
+    /// <see cref="ZipInferenceSpeed.IntraOpThreads"/> says which.
+    /// </summary>
+    public static ZipInferenceSpeed RunFastest(byte[] onnx, IReadOnlyList<string> classNames, BenchmarkCase c) =>
+        Fastest(ThreadCountsToTry(c.Threads).Select(threads => Run(onnx, classNames, c with { Threads = threads })));
+
+    /// <summary>
+    /// The ONNX Runtime intra-op thread counts worth timing for <paramref name="threads"/> (0 or less = one per physical core): that count, and
+    /// one thread. ML.NET's ONNX transformer makes one ONNX Runtime call per row, and on a small network a second thread
+    /// costs more in hand-offs per call than it saves (<c>bench --model simple_vit --threads 2</c> against
+    /// <c>--threads 1</c>: 473–480 against 638–697 zip img/s), so a server of such a zip would run it on one thread.
+    /// </summary>
+    public static IReadOnlyList<int> ThreadCountsToTry(int threads)
+    {
+        int resolved = threads > 0 ? threads : PhysicalCores.Count;
+        return resolved > 1 ? [resolved, 1] : [1];
+    }
+
+    /// <summary>The speed with the most images per second (the first of equals).</summary>
+    public static ZipInferenceSpeed Fastest(IEnumerable<ZipInferenceSpeed> speeds) =>
+        speeds.Aggregate((best, next) => next.ImagesPerSecond > best.ImagesPerSecond ? next : best);
+
     /// <summary>Times <paramref name="c"/>'s warm-up and timed batches through <paramref name="onnx"/> (a <see cref="ClassifierOnnxExporter"/> export).</summary>
     public static ZipInferenceSpeed Run(byte[] onnx, IReadOnlyList<string> classNames, BenchmarkCase c)
     {
