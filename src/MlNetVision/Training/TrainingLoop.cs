@@ -11,9 +11,9 @@ namespace MlNetVision.Training;
 /// <summary>
 /// The one training loop: per epoch a seeded shuffle, then, for the steps its <see cref="EpochPlan"/> gives, per step
 /// (inside its own dispose scope) batch → augment → resize → normalise → forward → cross-entropy → backward →
-/// optional gradient clipping → optimizer step with the scheduled rate. Validation accuracy (eval mode, no grad) after each epoch when
-/// there is a validation split. With a <see cref="CheckpointStore"/>, it writes a checkpoint after every
-/// epoch, every <see cref="TorchImageClassifierOptions.CheckpointIntervalMinutes"/>, and when cancelled
+/// optional gradient clipping → optimizer step with the scheduled rate. Validation accuracy (eval mode, no grad)
+/// after each epoch when there is a validation split. With a <see cref="CheckpointStore"/>, it writes a checkpoint
+/// after every epoch, every <see cref="TorchImageClassifierOptions.CheckpointIntervalMinutes"/>, and when cancelled
 /// (after finishing the current step), keeps the best weights by validation accuracy, and can resume
 /// exactly: the shuffle of epoch e and the augmentation of step s depend only on (seed, e) and (seed, s).
 /// The model is any module from inputs to logits: a whole classifier on image batches, or just its head on
