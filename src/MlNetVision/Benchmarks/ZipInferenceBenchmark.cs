@@ -25,13 +25,14 @@ public static class ZipInferenceBenchmark
 
     /// <summary>
     /// The ONNX Runtime intra-op thread counts worth timing for <paramref name="threads"/> (0 or less = one per
-    /// physical core): that count, and one thread. ML.NET's ONNX transformer makes one ONNX Runtime call per row, and on
-    /// a small network a second thread costs more in hand-offs per call than it saves (<c>bench --model simple_vit --threads 2</c> against
-    /// <c>--threads 1</c>: 473–480 against 638–697 zip img/s), so a server of such a zip would run it on one thread.
+    /// physical core): that count, and one thread. ML.NET's ONNX transformer makes one ONNX Runtime call per row, and
+    /// on a small network a second thread costs more in hand-offs per call than it saves
+    /// (<c>bench --model simple_vit --threads 2</c> against <c>--threads 1</c>: 473–480 against 638–697 zip img/s),
+    /// so a server of such a zip would run it on one thread.
     /// </summary>
     public static IReadOnlyList<int> ThreadCountsToTry(int threads)
     {
-        int resolved = threads > 0 ? threads : PhysicalCores.Count;
+        int resolved = PhysicalCores.Or(threads);
         return resolved > 1 ? [resolved, 1] : [1];
     }
 

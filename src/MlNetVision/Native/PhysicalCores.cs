@@ -14,6 +14,12 @@ public static class PhysicalCores
     public static int Count => Detected.Value;
 
     /// <summary>
+    /// The thread count a <c>--threads</c>-style setting asks for: <paramref name="threads"/>, or <see cref="Count"/>
+    /// when it is 0 or less.
+    /// </summary>
+    public static int Or(int threads) => threads > 0 ? threads : Count;
+
+    /// <summary>
     /// Distinct cores among <paramref name="cpus"/>, where <paramref name="siblingsOf"/> gives a CPU's sibling list
     /// (null: unknown, counted as its own core); at most <paramref name="processorCount"/>, at least 1.
     /// </summary>

@@ -15,7 +15,7 @@ public static class TorchCompute
     {
         TorchRuntime.EnsureLoaded();
         HeapReuse.Enable();
-        torch.set_num_threads(threads > 0 ? threads : PhysicalCores.Count);
+        torch.set_num_threads(PhysicalCores.Or(threads));
         FlushDenormal.Enable();
         return torch.get_num_threads();
     }

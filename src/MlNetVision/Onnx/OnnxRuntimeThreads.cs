@@ -21,7 +21,7 @@ public static class OnnxRuntimeThreads
     /// </summary>
     public static int Bound(MLContext mlContext, int threads)
     {
-        int intraOp = threads > 0 ? threads : PhysicalCores.Count;
+        int intraOp = PhysicalCores.Or(threads);
         mlContext.SetOnnxSessionOption(new OnnxSessionOptions { IntraOpNumThreads = intraOp, InterOpNumThreads = 1 });
         return intraOp;
     }

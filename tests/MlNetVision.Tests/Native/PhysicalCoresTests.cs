@@ -25,6 +25,14 @@ public class PhysicalCoresTests
     }
 
     [Fact]
+    public void Or_PositiveOrNot_KeepsTheCountOrFallsBackToTheCores()
+    {
+        Assert.Equal(3, PhysicalCores.Or(3));
+        Assert.Equal(PhysicalCores.Count, PhysicalCores.Or(0));
+        Assert.Equal(PhysicalCores.Count, PhysicalCores.Or(-1));
+    }
+
+    [Fact]
     public void Count_ThisMachine_BetweenOneAndProcessorCount()
     {
         Assert.InRange(PhysicalCores.Count, 1, Environment.ProcessorCount);
