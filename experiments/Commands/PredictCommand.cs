@@ -1,10 +1,15 @@
 using System.CommandLine;
 using Microsoft.ML;
+using MlNetVision.Native;
+using MlNetVision.Onnx;
 using MlNetVision.Persistence;
 
 namespace MlNetVision.Experiments.Commands;
 
-/// <summary><c>predict &lt;model.zip&gt; &lt;image&gt;...</c>: classifies image files with a saved model.</summary>
+/// <summary>
+/// <c>predict &lt;model.zip&gt; &lt;image&gt;...</c>: classifies image files with a saved model, one parallel cursor per
+/// physical core, each making one-thread ONNX Runtime calls.
+/// </summary>
 internal static class PredictCommand
 {
     public static Command Create(TextWriter output)
@@ -18,8 +23,9 @@ internal static class PredictCommand
             foreach (var path in paths)
                 if (!File.Exists(path)) throw new Infrastructure.MlNetVisionException($"Image not found: {path}");
             var ml = new MLContext();
+            OnnxRuntimeThreads.Bound(ml, 1);
             var (transformer, _) = ModelZip.Load(ml, parse.GetValue(model)!);
-            foreach (var prediction in new ImagePredictor(ml, transformer).Predict(paths))
+            foreach (var prediction in new ImagePredictor(ml, transformer, PhysicalCores.Count).Predict(paths))
                 output.WriteLine($"{prediction.ImagePath}\t{prediction.Label}\t{prediction.Probability:0.0000}");
             return 0;
         });

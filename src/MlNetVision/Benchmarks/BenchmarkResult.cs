@@ -43,11 +43,14 @@ public sealed record BenchmarkResult
     /// <summary>Median inference step, ms.</summary>
     public required double EvalStepMsMedian { get; init; }
 
-    /// <summary>Median zip inference of one batch, ms.</summary>
+    /// <summary>Median zip inference time per batch of images, ms (one pass scores <see cref="Steps"/> batches in one <c>Transform</c>).</summary>
     public double? ZipEvalStepMsMedian { get; init; }
 
-    /// <summary>ONNX Runtime intra-op threads of the zip inference: the faster of <see cref="Threads"/> and 1.</summary>
+    /// <summary>ONNX Runtime intra-op threads per row of the fastest zip threading (see <see cref="ZipInferenceBenchmark.ThreadingsToTry"/>).</summary>
     public int? ZipIntraOpThreads { get; init; }
+
+    /// <summary>ML.NET parallel cursors of the fastest zip threading, each read on its own thread.</summary>
+    public int? ZipCursors { get; init; }
 
     /// <summary>Timed steps.</summary>
     public required int Steps { get; init; }

@@ -73,7 +73,8 @@ public static class TrainStepBenchmark
             TrainStepMsMedian = BenchmarkStatistics.Round(BenchmarkStatistics.Median(trainTimes)),
             EvalStepMsMedian = BenchmarkStatistics.Round(BenchmarkStatistics.Median(evalTimes)),
             ZipEvalStepMsMedian = BenchmarkStatistics.Round(zip.StepMsMedian),
-            ZipIntraOpThreads = zip.IntraOpThreads,
+            ZipIntraOpThreads = zip.Threading.IntraOpThreads,
+            ZipCursors = zip.Threading.Cursors,
             Steps = c.Steps, Warmup = c.Warmup, ChannelsLast = c.ChannelsLast, Bf16 = c.Bf16,
             Params = model.ParameterCount, FinalLoss = Math.Round(loss, 4),
         };

@@ -16,6 +16,7 @@ public class TrainStepBenchmarkTests
         Assert.True(result.ZipEvalImagesPerS > 0);
         Assert.True(result.TrainStepMsMedian > 0 && result.EvalStepMsMedian > 0 && result.ZipEvalStepMsMedian > 0);
         Assert.True(result.ZipIntraOpThreads >= 1);
+        Assert.True(result.ZipCursors >= 1);
         Assert.Equal(545_098, result.Params);
         Assert.True(double.IsFinite(result.FinalLoss));
     }

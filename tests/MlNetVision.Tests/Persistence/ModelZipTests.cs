@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.ML;
 using MlNetVision.Experiments.Commands;
 using MlNetVision.Infrastructure;
+using MlNetVision.Onnx;
 using MlNetVision.Persistence;
 using MlNetVision.Tests.TestSupport;
 
@@ -103,6 +104,29 @@ public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
 
         Assert.True(code == 0, $"predict exited with {code}:\n{output}");
         Assert.Matches(@"a\.png\t\w+\t\d\.\d{4}", output.ToString());
+    }
+
+    [Fact]
+    public void Predict_ManyImagesOnTwoCursors_SamePredictionsInTheOrderOfThePaths()
+    {
+        using var temp = new TempFolder();
+        var paths = Enumerable.Range(0, 300).Select(i =>
+        {
+            var path = temp.Combine($"{i:000}.png");
+            TinyPng.Write(path, 8 + i % 5, 8, (byte)(i * 37 % 256), (byte)(i * 11 % 256), (byte)(255 - i % 256));
+            return path;
+        }).ToList();
+        var ml = new MLContext();
+        OnnxRuntimeThreads.Bound(ml, 1);
+        var (model, _) = ModelZip.Load(ml, run.ModelPath);
+
+        var one = new ImagePredictor(ml, model).Predict(paths);
+        var two = new ImagePredictor(ml, model, cursors: 2).Predict(paths);
+
+        Assert.Equal(paths, two.Select(p => p.ImagePath));
+        Assert.Equal(one.Select(p => p.Label), two.Select(p => p.Label));
+        Assert.Equal(one.Select(p => p.Scores), two.Select(p => p.Scores));
+        Assert.True(one.Select(p => p.Scores[0]).Distinct().Count() > 1, "the images should score differently");
     }
 
     [Fact]
