@@ -15,7 +15,8 @@ namespace MlNetVision.Benchmarks;
 /// outside the timed region) with one <c>Transform</c> per pass, read through <see cref="ParallelCursors"/> (columns
 /// <c>Score</c> and <c>PredictedLabelKey</c>). A pass holds <see cref="BenchmarkCase.Batch"/> ×
 /// <see cref="BenchmarkCase.Steps"/> rows, the images the TorchSharp eval scores in its batches, as an application
-/// scores a set of images in one streaming <c>Transform</c>. The zip's image loading and resizing are not included.
+/// scores a set of images in one streaming <c>Transform</c>; the rows are dealt to the cursors in turn
+/// (<see cref="InterleavedDataView"/>). The zip's image loading and resizing are not included.
 /// </summary>
 public static class ZipInferenceBenchmark
 {
@@ -59,7 +60,7 @@ public static class ZipInferenceBenchmark
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
         schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
         var random = new Random(0);
-        IDataView Rows(int count) => ml.Data.LoadFromEnumerable(Enumerable.Range(0, count).Select(_ => RandomRow(random, features)).ToList(), schema);
+        IDataView Rows(int count) => new InterleavedDataView(ml.Data.LoadFromEnumerable(Enumerable.Range(0, count).Select(_ => RandomRow(random, features)).ToList(), schema));
 
         var first = Rows(1);
         var fitted = ClassifierTransformers.Estimator(ml, onnx, classNames, ClassifierOnnxExporter.FeaturesName).Fit(first);

@@ -13,7 +13,8 @@ public sealed record ImagePrediction(string ImagePath, string Label, float Proba
 /// <summary>
 /// Batch prediction with a loaded model zip: one <c>Transform</c> over an <see cref="IDataView"/> of paths
 /// (ML.NET's streaming batch API), read once through <paramref name="cursors"/> parallel cursors
-/// (<see cref="ParallelCursors"/>); the predictions come back in the order of the paths. Unlike a
+/// (<see cref="ParallelCursors"/>) that take the images in turn (<see cref="InterleavedDataView"/>); the predictions
+/// come back in the order of the paths. Unlike a
 /// <c>PredictionEngine</c>, which is not thread-safe, one predictor may serve several threads: each call builds its
 /// own data view and cursors.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class ImagePredictor(MLContext mlContext, ITransformer model, int 
     public IReadOnlyList<ImagePrediction> Predict(IEnumerable<string> imagePaths)
     {
         var paths = imagePaths.Select(Path.GetFullPath).ToList();
-        var scored = model.Transform(mlContext.Data.LoadFromEnumerable(paths.Select(p => new Input { ImagePath = p })));
+        var scored = model.Transform(new InterleavedDataView(mlContext.Data.LoadFromEnumerable(paths.Select(p => new Input { ImagePath = p }).ToList())));
         var label = scored.Schema["PredictedLabel"];
         var score = scored.Schema["Score"];
         var rows = new List<(ulong Row, string Label, float[] Scores)>[Math.Max(1, cursors)];

@@ -1,0 +1,83 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MlNetVision.Persistence;
+
+namespace MlNetVision.Tests.Persistence;
+
+public class InterleavedDataViewTests
+{
+    private sealed class Row
+    {
+        public float Value { get; set; }
+    }
+
+    private sealed class Doubled
+    {
+        public float Twice { get; set; }
+    }
+
+    private static IDataView Numbers(MLContext ml, int rows) =>
+        new InterleavedDataView(ml.Data.LoadFromEnumerable(Enumerable.Range(0, rows).Select(i => new Row { Value = i }).ToList()));
+
+    private static List<float> Read(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        var getter = cursor.GetGetter<float>(column);
+        var values = new List<float>();
+        float value = 0;
+        while (cursor.MoveNext())
+        {
+            getter(ref value);
+            values.Add(value);
+        }
+        return values;
+    }
+
+    [Fact]
+    public void GetRowCursorSet_ThreeCursors_EachTakesEveryThirdRow()
+    {
+        var view = Numbers(new MLContext(seed: 0), 10);
+        var column = view.Schema[nameof(Row.Value)];
+
+        var cursors = view.GetRowCursorSet([column], 3);
+
+        Assert.Equal([0f, 3, 6, 9], Read(cursors[0], column));
+        Assert.Equal([1f, 4, 7], Read(cursors[1], column));
+        Assert.Equal([2f, 5, 8], Read(cursors[2], column));
+        Assert.Equal(2, cursors[2].Position);
+        foreach (var cursor in cursors) cursor.Dispose();
+    }
+
+    [Fact]
+    public void GetRowCursorSet_UnderATransform_SplitsAFewHundredRowsEvenly()
+    {
+        var ml = new MLContext(seed: 0);
+        var view = Numbers(ml, 300);
+        var doubled = ml.Transforms.CustomMapping((Row row, Doubled output) => output.Twice = 2 * row.Value, contractName: null)
+            .Fit(view).Transform(view);
+        var column = doubled.Schema[nameof(Doubled.Twice)];
+        var counts = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var seen = new System.Collections.Concurrent.ConcurrentBag<float>();
+
+        ParallelCursors.ForEach(doubled, [column], 2, cursor =>
+        {
+            var values = Read(cursor, column);
+            counts.Add(values.Count);
+            foreach (var v in values) seen.Add(v);
+        });
+
+        Assert.Equal([150, 150], counts);
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => 2f * i), seen.OrderBy(v => v));
+    }
+
+    [Fact]
+    public void GetRowCursor_One_ReadsEveryRowInOrder()
+    {
+        var view = Numbers(new MLContext(seed: 0), 5);
+        var column = view.Schema[nameof(Row.Value)];
+
+        using var cursor = view.GetRowCursor([column]);
+
+        Assert.Equal([0f, 1, 2, 3, 4], Read(cursor, column));
+        Assert.Equal(5, view.GetRowCount());
+    }
+}
