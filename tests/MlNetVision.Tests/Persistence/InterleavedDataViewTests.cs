@@ -1,23 +1,14 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetVision.Persistence;
+using MlNetVision.Tests.TestSupport;
+using static MlNetVision.Tests.TestSupport.NumberRows;
 
 namespace MlNetVision.Tests.Persistence;
 
 public class InterleavedDataViewTests
 {
-    private sealed class Row
-    {
-        public float Value { get; set; }
-    }
-
-    private sealed class Doubled
-    {
-        public float Twice { get; set; }
-    }
-
-    private static IDataView Numbers(MLContext ml, int rows) =>
-        new InterleavedDataView(ml.Data.LoadFromEnumerable(Enumerable.Range(0, rows).Select(i => new Row { Value = i }).ToList()));
+    private static IDataView Numbers(MLContext ml, int rows) => new InterleavedDataView(NumberRows.View(ml, rows));
 
     private static List<float> Read(DataViewRowCursor cursor, DataViewSchema.Column column)
     {

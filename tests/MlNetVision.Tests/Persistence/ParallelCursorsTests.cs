@@ -1,25 +1,18 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetVision.Persistence;
+using MlNetVision.Tests.TestSupport;
+using static MlNetVision.Tests.TestSupport.NumberRows;
 
 namespace MlNetVision.Tests.Persistence;
 
 public class ParallelCursorsTests
 {
-    private sealed class Row
+    private static IDataView Transformed(MLContext ml, int rows, Action<Row, Doubled> map)
     {
-        public float Value { get; set; }
+        var view = NumberRows.View(ml, rows);
+        return ml.Transforms.CustomMapping(map, contractName: null).Fit(view).Transform(view);
     }
-
-    private sealed class Doubled
-    {
-        public float Twice { get; set; }
-    }
-
-    private static IDataView Transformed(MLContext ml, int rows, Action<Row, Doubled> map) =>
-        ml.Transforms.CustomMapping(map, contractName: null)
-            .Fit(ml.Data.LoadFromEnumerable(Enumerable.Range(0, rows).Select(i => new Row { Value = i }).ToList()))
-            .Transform(ml.Data.LoadFromEnumerable(Enumerable.Range(0, rows).Select(i => new Row { Value = i }).ToList()));
 
     [Fact]
     public void ForEach_TwoCursorsOverATransform_ReadsEveryRowOnceOnSeveralThreads()
