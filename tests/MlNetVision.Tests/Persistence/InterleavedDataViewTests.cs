@@ -39,24 +39,32 @@ public class InterleavedDataViewTests
     }
 
     [Fact]
-    public void GetRowCursorSet_UnderATransform_SplitsAFewHundredRowsEvenly()
+    public void GetRowCursorSet_UnderATransform_SplitsAFewHundredRowsEvenlyMappedOnTheReadingThreads()
     {
         var ml = new MLContext(seed: 0);
         var view = Numbers(ml, 300);
-        var doubled = ml.Transforms.CustomMapping((Row row, Doubled output) => output.Twice = 2 * row.Value, contractName: null)
-            .Fit(view).Transform(view);
+        var threads = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var doubled = ml.Transforms.CustomMapping((Row row, Doubled output) =>
+        {
+            threads.Add(Environment.CurrentManagedThreadId);
+            output.Twice = 2 * row.Value;
+        }, contractName: null).Fit(view).Transform(view);
         var column = doubled.Schema[nameof(Doubled.Twice)];
         var counts = new System.Collections.Concurrent.ConcurrentBag<int>();
         var seen = new System.Collections.Concurrent.ConcurrentBag<float>();
 
+        var readers = new System.Collections.Concurrent.ConcurrentBag<int>();
+
         ParallelCursors.ForEach(doubled, [column], 2, cursor =>
         {
+            readers.Add(Environment.CurrentManagedThreadId);
             var values = Read(cursor, column);
             counts.Add(values.Count);
             foreach (var v in values) seen.Add(v);
         });
 
         Assert.Equal([150, 150], counts);
+        Assert.Equal(readers.Distinct().Order(), threads.Distinct().Order());   // each cursor's rows mapped on the thread reading it
         Assert.Equal(Enumerable.Range(0, 300).Select(i => 2f * i), seen.OrderBy(v => v));
     }
 

