@@ -7,8 +7,8 @@ using MlNetVision.Persistence;
 namespace MlNetVision.Experiments.Commands;
 
 /// <summary>
-/// <c>predict &lt;model.zip&gt; &lt;image&gt;...</c>: classifies image files with a saved model, one parallel cursor per
-/// physical core, each making one-thread ONNX Runtime calls.
+/// <c>predict &lt;model.zip&gt; &lt;image&gt;...</c>: classifies image files with a saved model on parallel cursors, one per
+/// physical core (fewer when there are fewer images), the cores shared out as ONNX Runtime threads per cursor.
 /// </summary>
 internal static class PredictCommand
 {
@@ -22,10 +22,11 @@ internal static class PredictCommand
             var paths = parse.GetValue(images)!;
             foreach (var path in paths)
                 if (!File.Exists(path)) throw new Infrastructure.MlNetVisionException($"Image not found: {path}");
+            int cursors = Math.Min(PhysicalCores.Count, paths.Length);
             var ml = new MLContext();
-            OnnxRuntimeThreads.Bound(ml, 1);
+            OnnxRuntimeThreads.Bound(ml, Math.Max(1, PhysicalCores.Count / cursors));
             var (transformer, _) = ModelZip.Load(ml, parse.GetValue(model)!);
-            foreach (var prediction in new ImagePredictor(ml, transformer, PhysicalCores.Count).Predict(paths))
+            foreach (var prediction in new ImagePredictor(ml, transformer, cursors).Predict(paths))
                 output.WriteLine($"{prediction.ImagePath}\t{prediction.Label}\t{prediction.Probability:0.0000}");
             return 0;
         });

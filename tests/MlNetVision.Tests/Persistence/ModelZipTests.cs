@@ -130,6 +130,21 @@ public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
     }
 
     [Fact]
+    public void PredictCommand_SeveralImages_PrintsOneLineEachInTheOrderGiven()
+    {
+        using var temp = new TempFolder();
+        var names = new[] { "c.png", "a.png", "b.png" };
+        foreach (var (name, i) in names.Select((n, i) => (n, i))) TinyPng.Write(temp.Combine(name), 16, 16, (byte)(80 * i), 100, 30);
+        var output = new StringWriter();
+
+        int code = CommandLine.Run(["predict", run.ModelPath, .. names.Select(n => temp.Combine(n))], output, output);
+
+        Assert.True(code == 0, $"predict exited with {code}:\n{output}");
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(names, lines.Select(l => Path.GetFileName(l.Split('\t')[0])));
+    }
+
+    [Fact]
     public void PredictCommand_MissingImage_UserError()
     {
         var output = new StringWriter();
