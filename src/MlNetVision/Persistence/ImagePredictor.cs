@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -31,11 +32,11 @@ public sealed class ImagePredictor(MLContext mlContext, ITransformer model, int 
         var scored = model.Transform(new InterleavedDataView(mlContext.Data.LoadFromEnumerable(paths.Select(p => new Input { ImagePath = p }).ToList())));
         var label = scored.Schema["PredictedLabel"];
         var score = scored.Schema["Score"];
-        var rows = new List<(ulong Row, string Label, float[] Scores)>[Math.Max(1, cursors)];
-        int next = -1;
+        var perCursor = new ConcurrentBag<List<(ulong Row, string Label, float[] Scores)>>();
         ParallelCursors.ForEach(scored, [label, score], Math.Max(1, cursors), cursor =>
         {
-            var read = rows[Interlocked.Increment(ref next)] = [];
+            var read = new List<(ulong Row, string Label, float[] Scores)>();
+            perCursor.Add(read);
             var id = cursor.GetIdGetter();
             var labelGetter = LabelGetter(cursor, label);
             var scoreGetter = cursor.GetGetter<VBuffer<float>>(score);
@@ -48,7 +49,7 @@ public sealed class ImagePredictor(MLContext mlContext, ITransformer model, int 
                 read.Add((row.Low, labelGetter(), scores.DenseValues().ToArray()));
             }
         });
-        var ordered = rows.Where(r => r is not null).SelectMany(r => r).OrderBy(r => r.Row).ToList();
+        var ordered = perCursor.SelectMany(r => r).OrderBy(r => r.Row).ToList();
         if (ordered.Count != paths.Count) throw new InvalidOperationException($"The model scored {ordered.Count} of {paths.Count} images.");
         return paths.Select((p, i) => new ImagePrediction(p, ordered[i].Label, ordered[i].Scores.Max(), ordered[i].Scores)).ToList();
     }
