@@ -79,8 +79,9 @@ public static class ClassifierOnnxExporter
             }
             var centred = graph.Node("Sub", [image, graph.FloatConstant("mean", settings.Mean, 1, 3, 1, 1)]);
             var normalised = graph.Node("Div", [centred, graph.FloatConstant("std", settings.Std, 1, 3, 1, 1)]);
+            var convInputSizes = ConvInputSizes.Measure(model, s);
             var logits = TestTimeAugmentationGraph.Emit(graph, settings.TestTimeAugmentation, normalised, s, classes,
-                views => new OnnxModuleExporter(graph).Emit(model, views, ""));
+                views => new OnnxModuleExporter(graph, convInputSizes).Emit(model, views, ""));
             graph.Output(graph.Alias(logits, LogitsName), ElementType.Float, -1, classes);
             return Finish(graph, logits, settings.ClassNames);
         }

@@ -9,6 +9,13 @@ public enum OptimizerKind
     AdamW,
     /// <summary>SGD with Nesterov momentum.</summary>
     Sgd,
+    /// <summary>
+    /// Muon (orthogonalised Nesterov momentum, <see cref="Optimizers.Muon"/>) for the convolution filters, at
+    /// <see cref="TorchImageClassifierOptions.MuonLearningRate"/> and <see cref="TorchImageClassifierOptions.MuonMomentum"/>;
+    /// Nesterov SGD for every other parameter, with all biases in the bias group of
+    /// <see cref="TorchImageClassifierOptions.BatchNormBiasLearningRateScale"/> (airbench94_muon's split).
+    /// </summary>
+    Muon,
 }
 
 /// <summary>How the learning rate moves over the run.</summary>
@@ -94,6 +101,10 @@ public sealed record TorchImageClassifierOptions
 
     /// <summary>Momentum for SGD (Nesterov).</summary>
     public double Momentum { get; init; } = 0.9;
+    /// <summary>With <see cref="OptimizerKind.Muon"/>: the filters' peak rate, per step (airbench94_muon: 0.24); the schedule scales it with the others.</summary>
+    public double MuonLearningRate { get; init; } = 0.24;
+    /// <summary>With <see cref="OptimizerKind.Muon"/>: the filters' Nesterov momentum (airbench94_muon: 0.6).</summary>
+    public double MuonMomentum { get; init; } = 0.6;
 
     /// <summary>The learning-rate schedule, applied per step.</summary>
     public LearningRateScheduleKind Schedule { get; init; } = LearningRateScheduleKind.Constant;
@@ -196,8 +207,10 @@ public sealed record TorchImageClassifierOptions
         Require(WarmupFraction is >= 0 and < 1, $"WarmupFraction must be in [0, 1) (got {WarmupFraction}).");
         Require(ScheduleStartFactor >= 0 && ScheduleEndFactor >= 0, $"ScheduleStartFactor and ScheduleEndFactor must be non-negative (got {ScheduleStartFactor}, {ScheduleEndFactor}).");
         Require(BatchNormBiasLearningRateScale > 0, $"BatchNormBiasLearningRateScale must be positive (got {BatchNormBiasLearningRateScale}).");
-        Require(BatchNormBiasLearningRateScale == 1 || Optimizer == OptimizerKind.Sgd,
-            $"BatchNormBiasLearningRateScale is implemented for the Sgd optimizer only (got {Optimizer}).");
+        Require(BatchNormBiasLearningRateScale == 1 || Optimizer is OptimizerKind.Sgd or OptimizerKind.Muon,
+            $"BatchNormBiasLearningRateScale is implemented for the Sgd and Muon optimizers only (got {Optimizer}).");
+        Require(MuonLearningRate > 0 && double.IsFinite(MuonLearningRate), $"MuonLearningRate must be a positive number (got {MuonLearningRate}).");
+        Require(MuonMomentum is >= 0 and < 1, $"MuonMomentum must be in [0, 1) (got {MuonMomentum}).");
         Require(LookaheadInterval >= 0, $"LookaheadInterval must be 0 (off) or positive (got {LookaheadInterval}).");
         Require(ImageSize >= 0, $"ImageSize must be 0 (the pipeline's) or positive (got {ImageSize}).");
         Require(GradientClipNorm >= 0, $"GradientClipNorm must be non-negative (got {GradientClipNorm}).");

@@ -8,7 +8,7 @@ public class OptimizerFactoryTests
 {
     private static readonly TorchImageClassifierOptions Sgd = new()
     {
-        Optimizer = OptimizerKind.Sgd, LearningRate = 0.5, WeightDecay = 1e-3, BatchNormBiasLearningRateScale = 64,
+        Optimizer = OptimizerKind.Sgd, LearningRate = 0.5, WeightDecay = 1e-3, BatchNormBiasLearningRateScale = 64, Momentum = 0.85,
     };
 
     [Fact]
@@ -26,6 +26,25 @@ public class OptimizerFactoryTests
         Assert.Equal(0.5, groups[1].LearningRate, 12);
         int trainable = model.parameters().Count(p => p.requires_grad);
         Assert.Equal(trainable, groups.Sum(g => ((TorchSharp.Modules.SGD.ParamGroup)g).Parameters.Count()));      // frozen whitening and BatchNorm scales left out
+    }
+
+    [Fact]
+    public void Create_Muon_GivesFiltersToMuonAndBiasesAndHeadToSgd()
+    {
+        TorchRuntime.EnsureLoaded();
+        using var model = new FastCnn(new ModelSpec(10, 32), new FastCnnShape());
+        var options = Sgd with { Optimizer = OptimizerKind.Muon, MuonLearningRate = 0.24, MuonMomentum = 0.6 };
+
+        using var optimizer = OptimizerFactory.Create(model, options);
+
+        Assert.IsType<MlNetVision.Training.Optimizers.Muon>(optimizer);
+        var groups = optimizer.ParamGroups.Cast<TorchSharp.Modules.SGD.ParamGroup>().ToList();
+        Assert.Equal([6, 7, 1], groups.Select(g => g.Parameters.Count()));                                    // 6 conv filters; 6 BatchNorm biases + the whitening bias; the head
+        Assert.All(groups[0].Parameters, p => Assert.Equal(4, p.dim()));
+        Assert.Equal([0.24, 0.5 * 64, 0.5], groups.Select(g => g.LearningRate));
+        Assert.Equal([0.6, 0.85, 0.85], groups.Select(g => g.Options.momentum!.Value));
+        Assert.Equal([0, 1e-3 / 64, 1e-3], groups.Select(g => g.Options.weight_decay!.Value));
+        Assert.Equal(model.parameters().Count(p => p.requires_grad), groups.Sum(g => g.Parameters.Count()));
     }
 
     [Fact]

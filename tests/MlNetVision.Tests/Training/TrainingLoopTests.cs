@@ -8,10 +8,10 @@ namespace MlNetVision.Tests.Training;
 
 public class TrainingLoopTests
 {
-    private static long LiveTensorsAfterTraining(int epochs)
+    private static long LiveTensorsAfterTraining(int epochs, OptimizerKind optimizer = OptimizerKind.Adam)
     {
         TorchRuntime.EnsureLoaded();
-        var options = Pipelines.QuickOptions() with { Epochs = epochs, BatchSize = 8 };
+        var options = Pipelines.QuickOptions() with { Epochs = epochs, BatchSize = 8, Optimizer = optimizer };
         var images = SyntheticImages.Create(32, seed: 3);
         torch.random.manual_seed(1);
         using var model = ModelRegistry.Create("simple_cnn", new ModelSpec(3, 32));
@@ -23,11 +23,13 @@ public class TrainingLoopTests
         return DisposeScopeManager.Statistics.ThreadTotalLiveCount - before;
     }
 
-    [Fact]
-    public void Run_MoreSteps_LeavesNoMoreLiveTensors()
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Muon)]
+    public void Run_MoreSteps_LeavesNoMoreLiveTensors(OptimizerKind optimizer)
     {
-        long afterOneEpoch = LiveTensorsAfterTraining(1);   // 4 steps
-        long afterFourEpochs = LiveTensorsAfterTraining(4); // 16 steps
+        long afterOneEpoch = LiveTensorsAfterTraining(1, optimizer);   // 4 steps
+        long afterFourEpochs = LiveTensorsAfterTraining(4, optimizer); // 16 steps
 
         Assert.Equal(afterOneEpoch, afterFourEpochs);
     }
