@@ -26,8 +26,15 @@ internal static class PredictCommand
             var ml = new MLContext();
             OnnxRuntimeThreads.Bound(ml, Math.Max(1, PhysicalCores.Count / cursors));
             var (transformer, _) = ModelZip.Load(ml, parse.GetValue(model)!);
-            foreach (var prediction in new ImagePredictor(ml, transformer, cursors).Predict(paths))
-                output.WriteLine($"{prediction.ImagePath}\t{prediction.Label}\t{prediction.Probability:0.0000}");
+            try
+            {
+                foreach (var prediction in new ImagePredictor(ml, transformer, cursors).Predict(paths))
+                    output.WriteLine($"{prediction.ImagePath}\t{prediction.Label}\t{prediction.Probability:0.0000}");
+            }
+            finally
+            {
+                (transformer as IDisposable)?.Dispose();          // deletes ML.NET's temporary copy of the ONNX model
+            }
             return 0;
         });
         return command;

@@ -145,7 +145,7 @@ public static class ExperimentCatalog
         WarmupFraction = 0,
         ScheduleStartFactor = 1,
         ScheduleEndFactor = 0,
-        LookaheadInterval = 0,
+        LookaheadInterval = 5,
     };
 
     /// <summary>

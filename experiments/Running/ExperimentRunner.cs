@@ -74,7 +74,7 @@ public sealed class ExperimentRunner(TextWriter log)
         if (baseline)
             log.WriteLine($"{experiment.Name}: featurising {train.Count:N0} images with ML.NET's ResNet18 (ONNX Runtime, {size} px), then fitting LbfgsMaximumEntropy");
         var fitClock = Stopwatch.StartNew();
-        var fitted = baseline
+        using var fitted = baseline
             ? preprocess.Append(MlNetFeaturizerBaseline.Estimator(ml)).Fit(ImageSetDataView.Create(ml, train))
             : preprocess.Append(trainer!).Fit(ImageSetDataView.Create(ml, train));
         fitClock.Stop();
@@ -127,8 +127,8 @@ public sealed class ExperimentRunner(TextWriter log)
     private static MulticlassClassificationMetrics EvaluateSingleView(MLContext ml, IDataView featurised, byte[] onnx,
         IReadOnlyList<string> classNames, string featureColumn)
     {
-        var scorer = ClassifierTransformers.Estimator(ml, onnx, classNames, featureColumn).Fit(featurised);
-        return ml.MulticlassClassification.Evaluate(scorer.Transform(featurised), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
+        using var scorer = (IDisposable)ClassifierTransformers.Fit(ml, onnx, classNames, featureColumn, featurised);
+        return ml.MulticlassClassification.Evaluate(((ITransformer)scorer).Transform(featurised), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
     }
 
     /// <summary>The experiment's trainer options with the command-line overrides applied.</summary>

@@ -14,6 +14,7 @@ if (args.Length < 2 || args[0] is not ("predict" or "cifar"))
 
 var ml = new MLContext();
 var model = ml.Model.Load(args[1], out _);
+using var modelLifetime = model as IDisposable;   // disposing deletes ML.NET's temporary copy of the ONNX model
 
 if (args[0] == "predict")
 {

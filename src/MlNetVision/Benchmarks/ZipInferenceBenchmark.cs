@@ -63,7 +63,7 @@ public static class ZipInferenceBenchmark
         IDataView Rows(int count) => new InterleavedDataView(ml.Data.LoadFromEnumerable(Enumerable.Range(0, count).Select(_ => RandomRow(random, features)).ToList(), schema));
 
         var first = Rows(1);
-        var fitted = ClassifierTransformers.Estimator(ml, onnx, classNames, ClassifierOnnxExporter.FeaturesName).Fit(first);
+        var fitted = ClassifierTransformers.Fit(ml, onnx, classNames, ClassifierOnnxExporter.FeaturesName, first);
         using var zip = new MemoryStream();
         ml.Model.Save(fitted, first.Schema, zip);
         (fitted as IDisposable)?.Dispose();

@@ -108,7 +108,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
             Interrupted = result.Interrupted, BestEpoch = result.BestEpoch, ResumedFromStep = result.ResumedFromStep,
         };
         var firstRow = _mlContext.Data.TakeRows(input, 1);
-        return ClassifierTransformers.Estimator(_mlContext, LastOnnxModel, classNames, Options.FeatureColumnName).Fit(firstRow);
+        return ClassifierTransformers.Fit(_mlContext, LastOnnxModel, classNames, Options.FeatureColumnName, firstRow);
     }
 
     /// <inheritdoc />
@@ -120,8 +120,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         var label = inputSchema.FirstOrDefault(c => c.Name == Options.LabelColumnName);
         if (label.Name is null || !label.IsKey)
             throw new ArgumentException($"Label column '{Options.LabelColumnName}' must be a key type (use MapValueToKey).");
-        var proxy = ClassifierOnnxExporter.ShapeProxy(3 * 32 * 32, ["class0", "class1"]);
-        return ClassifierTransformers.Estimator(_mlContext, proxy, ["class0", "class1"], Options.FeatureColumnName).GetOutputSchema(inputSchema);
+        return ClassifierTransformers.OutputSchema(_mlContext, Options.FeatureColumnName, inputSchema);
     }
 
     /// <summary>Images read by the completed epochs in <paramref name="history"/>, as the options' <see cref="EpochPlan"/> gives them.</summary>

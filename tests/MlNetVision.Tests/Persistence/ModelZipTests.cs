@@ -16,6 +16,7 @@ public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         var ml = new MLContext();
 
         var (model, metadata) = ModelZip.Load(ml, run.ModelPath);
+        using var lifetime = (IDisposable)model;
 
         Assert.NotNull(metadata);
         Assert.Equal(ModelZipMetadata.CurrentSchemaVersion, metadata.SchemaVersion);
@@ -119,6 +120,7 @@ public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         var ml = new MLContext();
         OnnxRuntimeThreads.Bound(ml, 1);
         var (model, _) = ModelZip.Load(ml, run.ModelPath);
+        using var lifetime = (IDisposable)model;
 
         var one = new ImagePredictor(ml, model).Predict(paths);
         var two = new ImagePredictor(ml, model, cursors: 2).Predict(paths);

@@ -37,6 +37,8 @@ public class PretrainedTrainingTests
 
         var (model, trainer, test, log) = Train(options);
 
+        using var lifetime = (IDisposable)model;
+
         var summary = trainer.LastSummary!;
         Assert.Equal(MlNetResNet18Package.Description, summary.Pretrained);
         Assert.NotNull(summary.FeatureSeconds);

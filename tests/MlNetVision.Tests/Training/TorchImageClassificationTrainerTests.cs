@@ -22,6 +22,7 @@ public class TorchImageClassificationTrainerTests
     public void Fit_LearnableData_EvaluatesAboveChanceWithHistory()
     {
         var (model, trainer, test) = Train(Pipelines.QuickOptions() with { ValidationFraction = 0.25 });
+        using var lifetime = (IDisposable)model;
         var ml = new MLContext();
 
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(test), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn);
@@ -58,9 +59,31 @@ public class TorchImageClassificationTrainerTests
     }
 
     [Fact]
+    public void Fit_ScoredSavedReloadedAndDisposed_LeavesNoFileInMlNetsTempFolder()
+    {
+        using var temp = new TempFolder();
+        var ml = new MLContext(seed: 1) { TempFilePath = temp.Path };
+        var train = ImageSetDataView.Create(ml, SyntheticImages.Create(32, seed: 1));
+        var trainer = new TorchImageClassificationTrainer(ml, Pipelines.QuickOptions() with { Epochs = 1 }, TextWriter.Null);
+        var model = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).Fit(train);
+        Assert.Equal(3, model.Transform(train).GetColumn<float[]>("Score").First().Length);
+        using var zip = new MemoryStream();
+        ml.Model.Save(model, train.Schema, zip);
+        zip.Position = 0;
+        var loaded = ml.Model.Load(zip, out _);
+        Assert.NotEmpty(Directory.GetFiles(temp.Path));                     // the loaded ONNX transformers' copies of the model
+
+        model.Dispose();
+        ((IDisposable)loaded).Dispose();
+
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
     public void Fit_SavedAndReloaded_PredictsSameClassNames()
     {
         var (model, _, test) = Train(Pipelines.QuickOptions() with { Epochs = 1 });
+        using var lifetime = (IDisposable)model;
         var ml = new MLContext();
         using var temp = new TempFolder();
         var path = temp.Combine("model.zip");
@@ -68,6 +91,7 @@ public class TorchImageClassificationTrainerTests
 
         ml.Model.Save(model, test.Schema, path);
         var loaded = ml.Model.Load(path, out _);
+        using var loadedLifetime = (IDisposable)loaded;
         var again = loaded.Transform(test);
 
         var before = scored.GetColumn<string[]>("PredictedLabel").Select(v => v[0]).ToList();
@@ -83,6 +107,7 @@ public class TorchImageClassificationTrainerTests
     public void Fit_ResizesInsideForLargerModelInput()
     {
         var (model, trainer, test) = Train(Pipelines.QuickOptions() with { Epochs = 1, ImageSize = 48 }, trainCount: 48);
+        using var lifetime = (IDisposable)model;
 
         Assert.Equal(32, trainer.LastSummary!.PipelineImageSize);
         Assert.Equal(48, trainer.LastSummary.ModelImageSize);
@@ -146,7 +171,7 @@ public class TorchImageClassificationTrainerTests
         };
         var trainer = new TorchImageClassificationTrainer(ml, options, log) { MonitorData = preprocess.Fit(test).Transform(test) };
 
-        var model = preprocess.Append(trainer).Fit(train);
+        using var model = preprocess.Append(trainer).Fit(train);
 
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(test), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn);
         Assert.True(metrics.MicroAccuracy > 0.9, $"accuracy {metrics.MicroAccuracy}");

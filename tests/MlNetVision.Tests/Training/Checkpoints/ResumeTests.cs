@@ -89,7 +89,7 @@ public class ResumeTests
         cancel.Cancel();
         var trainer = new TorchImageClassificationTrainer(ml, Options(folder.Path) with { ValidationFraction = 0.25 }, TextWriter.Null, cancel.Token);
 
-        var model = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).Fit(data);
+        using var model = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).Fit(data);
 
         Assert.True(trainer.LastSummary!.Interrupted);
         Assert.Empty(trainer.LastSummary.History);
