@@ -22,7 +22,8 @@ internal static class BenchCommand
         var steps = new Option<int?>("--steps") { Description = "Timed steps per case (default: 5 up to 64 px, 3 above)." };
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps first.", DefaultValueFactory = _ => BenchmarkSuite.DefaultWarmup };
         var threads = new Option<int>("--threads") { Description = "libtorch and ONNX Runtime intra-op threads (0 = one per physical core); the peer gets the same.", DefaultValueFactory = _ => 0 };
-        var channelsLast = new Option<bool>("--channels-last") { Description = "Channels-last (NHWC) weights and inputs, ours and the peer's." };
+        var channelsLast = new Option<bool>("--channels-last") { Description = "Channels-last (NHWC) weights and inputs, ours and the peer's, for every case (default: only where it helps, ResNet-18 at 224 px)." };
+        var nchw = new Option<bool>("--nchw") { Description = "Contiguous NCHW weights and inputs for every case, also where channels-last is the default." };
         var bf16 = new Option<bool>("--bf16") { Description = "bfloat16: ours converts weights and inputs (BatchNorm stays float32), the peer uses CPU autocast." };
         var peer = new Option<bool>("--peer") { Description = "After each case, run the PyTorch peer on it and print its line and the ratios." };
         var peerScript = new Option<string?>("--peer-script") { Description = "The peer script (default: ../shared/peers/pytorch_reference.py from the folder holding MlNetVision.sln)." };
@@ -31,17 +32,19 @@ internal static class BenchCommand
         var profile = new Option<bool>("--profile") { Description = "Time data, forward, loss, backward, optimizer and the rest of a training step (default cases: resnet18 and simple_vit at 32 px)." };
         var command = new Command("bench", "Measure training and inference images/s on random batches (TorchSharp, and through a saved model zip); one JSON line per case.")
         {
-            model, size, batch, steps, warmup, threads, channelsLast, bf16, peer, peerScript, peerPython, peerLibraryPath, profile,
+            model, size, batch, steps, warmup, threads, channelsLast, nchw, bf16, peer, peerScript, peerPython, peerLibraryPath, profile,
         };
         command.SetAction(parse =>
         {
             bool profiling = parse.GetValue(profile), withPeer = parse.GetValue(peer);
             if (profiling && withPeer) throw new MlNetVisionException("--profile and --peer cannot be combined: the peer has no profile mode.");
+            if (parse.GetValue(channelsLast) && parse.GetValue(nchw)) throw new MlNetVisionException("--channels-last and --nchw cannot be combined.");
             if (parse.GetValue(batch) < 1 || parse.GetValue(steps) is < 1 || parse.GetValue(warmup) < 0 || parse.GetValue(threads) < 0)
                 throw new MlNetVisionException("--batch and --steps must be at least 1, --warmup and --threads at least 0.");
             var cases = BenchmarkSuite.Cases(parse.GetValue(model), parse.GetValue(size), profiling)
                 .Select(c => new BenchmarkCase(c.Model, c.ImageSize, parse.GetValue(batch), parse.GetValue(steps) ?? BenchmarkSuite.DefaultSteps(c.ImageSize),
-                    parse.GetValue(warmup), parse.GetValue(threads), parse.GetValue(channelsLast), parse.GetValue(bf16)))
+                    parse.GetValue(warmup), parse.GetValue(threads),
+                    parse.GetValue(channelsLast) || (!parse.GetValue(nchw) && BenchmarkSuite.ChannelsLastByDefault(c.Model, c.ImageSize)), parse.GetValue(bf16)))
                 .ToList();
             if (profiling)
             {

@@ -129,8 +129,11 @@ public static class ExperimentCatalog
     /// (summed loss: biases 0.053, head 0.67 with logits ÷ 256 and a unit-variance head) are, on our mean loss with logits ÷ 9 and
     /// the default head initialisation, 1.656 for the head (0.67 × 2,000 × (9/256)²) and 64× that for the biases (0.053 × 2,000 = 106),
     /// the same 64 airbench94 uses; weight decay 0.004 per step (2e-6 per example), i.e. L2 0.004 / 1.656.</item>
-    /// <item>No warm-up: the rate falls linearly from the peak to 0 (the reference's schedule), and no lookahead (the reference has none).</item>
+    /// <item>No warm-up: the rate falls linearly from the peak to 0 (the reference's schedule).</item>
+    /// <item>Lookahead every 5 steps as in <see cref="Airbench94"/>, which the reference drops: seed 0 measured 0.9399 with it and
+    /// 0.9391 without (one view 0.9324 and 0.9297).</item>
     /// </list>
+    /// Seed 0 here: 0.9399 in 8 epochs, against 0.9419 for <see cref="Airbench94"/>'s 10; not enough for the 94 % mean alone.
     /// </summary>
     public static readonly TorchImageClassifierOptions Airbench94Muon = Airbench94 with
     {
@@ -145,7 +148,6 @@ public static class ExperimentCatalog
         WarmupFraction = 0,
         ScheduleStartFactor = 1,
         ScheduleEndFactor = 0,
-        LookaheadInterval = 5,
     };
 
     /// <summary>
@@ -225,7 +227,7 @@ public static class ExperimentCatalog
         new("fast-cnn-94", "airbench94 in C#: fast_cnn, Nesterov SGD at batch 1,024, warm-up/decay, label smoothing 0.2, lookahead, flip + translate, 6-view TTA, 10 epochs (goal: 94 %)", 32,
             Airbench94),
         .. Ablations("fast-cnn-94", Airbench94),
-        new("fast-cnn-94-muon", "airbench94_muon in C#: fast-cnn-94 in 8 epochs of batch 2,000, the filters trained with Muon (orthogonalised momentum), biases and head with Nesterov SGD, no warm-up or lookahead (goal: 94 %)", 32,
+        new("fast-cnn-94-muon", "airbench94_muon in C#: fast-cnn-94 in 8 epochs of batch 2,000, the filters trained with Muon (orthogonalised momentum), biases and head with Nesterov SGD, no warm-up, lookahead kept", 32,
             Airbench94Muon),
         new("fast-cnn-94-9.9-epochs", "fast-cnn-94 at airbench's length: 9.9 epochs of full batches (476 steps of 1,024 instead of 490 steps over all 50,000 images)", 32,
             Airbench94 with { DropLastBatch = true, FinalEpochFraction = 0.9 }),

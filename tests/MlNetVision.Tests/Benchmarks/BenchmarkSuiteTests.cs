@@ -37,6 +37,16 @@ public class BenchmarkSuiteTests
     }
 
     [Theory]
+    [InlineData("resnet18", 224, true)]
+    [InlineData("resnet18", 32, false)]
+    [InlineData("simple_cnn", 32, false)]
+    [InlineData("deit_tiny_patch16_224", 224, false)]
+    public void ChannelsLastByDefault_Case_OnlyResNet18At224(string model, int size, bool expected)
+    {
+        Assert.Equal(expected, BenchmarkSuite.ChannelsLastByDefault(model, size));
+    }
+
+    [Theory]
     [InlineData(32, 5)]
     [InlineData(64, 5)]
     [InlineData(112, 3)]
