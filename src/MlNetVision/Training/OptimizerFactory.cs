@@ -8,8 +8,8 @@ namespace MlNetVision.Training;
 /// Creates the optimizer an options object names, over the model's trainable parameters (frozen ones are
 /// left out). With <see cref="TorchImageClassifierOptions.BatchNormBiasLearningRateScale"/> ≠ 1 the
 /// BatchNorm biases form their own group: rate × scale, weight decay ÷ scale. <see cref="OptimizerKind.Muon"/> splits
-/// the parameters three ways: filters (≥ 2-D, not the head) to Muon, biases (1-D) to the scaled bias group, the rest
-/// (the linear head) to plain Nesterov SGD.
+/// the parameters three ways: convolution filters to Muon, biases (1-D) to the scaled bias group, the rest (the linear
+/// head, and any other matrix) to plain Nesterov SGD.
 /// </summary>
 public static class OptimizerFactory
 {
@@ -32,8 +32,8 @@ public static class OptimizerFactory
 
     private static Muon CreateMuon(torch.nn.Module model, List<Parameter> trainable, TorchImageClassifierOptions options)
     {
-        var linearWeights = model.modules().OfType<Linear>().Select(l => l.weight).OfType<Parameter>().Select(p => p.Handle).ToHashSet();
-        var filters = trainable.Where(p => p.dim() >= 2 && !linearWeights.Contains(p.Handle)).ToList();
+        var convWeights = model.modules().OfType<Conv2d>().Select(c => c.weight).OfType<Parameter>().Select(p => p.Handle).ToHashSet();
+        var filters = trainable.Where(p => convWeights.Contains(p.Handle)).ToList();
         var biases = trainable.Where(p => p.dim() == 1).ToList();
         var taken = filters.Concat(biases).Select(p => p.Handle).ToHashSet();
         var others = trainable.Where(p => !taken.Contains(p.Handle)).ToList();
