@@ -127,8 +127,8 @@ public sealed class ExperimentRunner(TextWriter log)
     private static MulticlassClassificationMetrics EvaluateSingleView(MLContext ml, IDataView featurised, byte[] onnx,
         IReadOnlyList<string> classNames, string featureColumn)
     {
-        using var scorer = (IDisposable)ClassifierTransformers.Fit(ml, onnx, classNames, featureColumn, featurised);
-        return ml.MulticlassClassification.Evaluate(((ITransformer)scorer).Transform(featurised), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
+        using var scorer = ClassifierTransformers.Fit(ml, onnx, classNames, featureColumn, featurised);
+        return ml.MulticlassClassification.Evaluate(scorer.Transform(featurised), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
     }
 
     /// <summary>The experiment's trainer options with the command-line overrides applied.</summary>

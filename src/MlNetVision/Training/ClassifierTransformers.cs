@@ -31,7 +31,7 @@ public static class ClassifierTransformers
     /// The fitted chain over an ONNX classifier (see <see cref="ClassifierOnnxExporter"/>) for <paramref name="input"/>'s
     /// schema; disposing it deletes the temporary copy of the model ONNX Runtime reads.
     /// </summary>
-    public static ITransformer Fit(MLContext mlContext, byte[] onnx, IReadOnlyList<string> classNames, string featureColumn, IDataView input)
+    public static TransformerChain<ITransformer> Fit(MLContext mlContext, byte[] onnx, IReadOnlyList<string> classNames, string featureColumn, IDataView input)
     {
         using var file = new TemporaryOnnxFile(mlContext, onnx);
         using var zip = new MemoryStream();
@@ -45,7 +45,7 @@ public static class ClassifierTransformers
             fitted.Dispose();
         }
         zip.Position = 0;
-        return mlContext.Model.Load(zip, out _);
+        return (TransformerChain<ITransformer>)mlContext.Model.Load(zip, out _);
     }
 
     /// <summary>
