@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MlNetVision.Benchmarks;
+using MlNetVision.Suite.Benchmarks;
 using MlNetVision.Infrastructure;
 
 namespace MlNetVision.Experiments.Commands;

@@ -1,18 +1,13 @@
 using System.CommandLine;
 using MlNetVision.Infrastructure;
 using MlNetVision.Native;
+using MlNetVision.Experiments.Running;
 
 namespace MlNetVision.Experiments.Commands;
 
 /// <summary>The <c>mlnetvision</c> command tree: list, data info, run.</summary>
 public static class CommandLine
 {
-    /// <summary>Exit code for errors the user can fix (bad input, missing data).</summary>
-    public const int UserError = 2;
-
-    /// <summary>Exit code for unexpected failures.</summary>
-    public const int InternalError = 1;
-
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
@@ -36,12 +31,12 @@ public static class CommandLine
         catch (Exception e) when (Unwrap(e) is MlNetVisionException or TorchUnavailableException or ArgumentException)
         {
             error.WriteLine($"error: {Unwrap(e).Message}");
-            return UserError;
+            return ExitCodes.UserError;
         }
         catch (Exception e)
         {
             error.WriteLine($"error: unexpected failure, please report it: {e}");
-            return InternalError;
+            return ExitCodes.InternalError;
         }
     }
 

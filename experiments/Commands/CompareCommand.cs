@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MlNetVision.Reporting;
+using MlNetVision.Suite.Reporting;
 
 namespace MlNetVision.Experiments.Commands;
 

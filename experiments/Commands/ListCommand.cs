@@ -1,3 +1,4 @@
+using MlNetVision.Registry;
 using System.CommandLine;
 using MlNetVision.Experiments.Definitions;
 using MlNetVision.Models;

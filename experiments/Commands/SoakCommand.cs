@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using MlNetVision.Benchmarks;
+using MlNetVision.Suite.Benchmarks;
 
 namespace MlNetVision.Experiments.Commands;
 

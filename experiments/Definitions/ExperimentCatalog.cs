@@ -1,3 +1,4 @@
+using MlNetVision.Onnx;
 using MlNetVision.Infrastructure;
 using MlNetVision.Models;
 using MlNetVision.Training;

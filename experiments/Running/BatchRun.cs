@@ -2,7 +2,7 @@ using MlNetVision.Experiments.Definitions;
 using MlNetVision.Infrastructure;
 using System.Text.Json;
 using MlNetVision.Native;
-using MlNetVision.Reporting;
+using MlNetVision.Suite.Reporting;
 
 namespace MlNetVision.Experiments.Running;
 
@@ -13,7 +13,7 @@ namespace MlNetVision.Experiments.Running;
 public sealed class BatchRun(TextWriter output, TextWriter log)
 {
     /// <summary>
-    /// Runs every experiment; returns 0 when all succeeded, <see cref="InterruptHandler.InterruptedExitCode"/> when
+    /// Runs every experiment; returns 0 when all succeeded, <see cref="ExitCodes.Interrupted"/> when
     /// one was interrupted (the rest are not started), else the user-error exit code.
     /// </summary>
     public int Run(IReadOnlyList<Experiment> experiments, RunSettings settings, bool resume = false, CancellationToken cancellation = default)
@@ -45,7 +45,7 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
         output.WriteLine("| experiment | accuracy | macro F1 | weighted F1 | training | files |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var row in rows) output.WriteLine(row);
-        return interrupted ? InterruptHandler.InterruptedExitCode : failed == 0 ? 0 : Commands.CommandLine.UserError;
+        return interrupted ? ExitCodes.Interrupted : failed == 0 ? 0 : ExitCodes.UserError;
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ using MlNetVision.Experiments.Definitions;
 using MlNetVision.Infrastructure;
 using MlNetVision.Persistence;
 using MlNetVision.Onnx;
-using MlNetVision.Reporting;
+using MlNetVision.Suite.Reporting;
 using MlNetVision.Training;
 using MlNetVision.Training.Checkpoints;
 using System.Text.Json;

@@ -9,8 +9,6 @@ namespace MlNetVision.Experiments.Running;
 /// </summary>
 public sealed class InterruptHandler : IDisposable
 {
-    /// <summary>Exit code of an interrupted run (128 + SIGINT).</summary>
-    public const int InterruptedExitCode = 130;
 
     private readonly CancellationTokenSource _source = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
@@ -40,7 +38,7 @@ public sealed class InterruptHandler : IDisposable
         else
         {
             _log.WriteLine($"{context.Signal} again: quitting now.");
-            Environment.Exit(InterruptedExitCode);
+            Environment.Exit(ExitCodes.Interrupted);
         }
     }
 

@@ -12,7 +12,7 @@ namespace MlNetVision.Onnx;
 /// <param name="ClassNames">Class names by index.</param>
 /// <param name="TestTimeAugmentation">Views averaged at the logits (the network runs once on all views, batched).</param>
 public sealed record OnnxExportSettings(int PipelineImageSize, float[] Mean, float[] Std, IReadOnlyList<string> ClassNames,
-    Training.TestTimeAugmentationKind TestTimeAugmentation = Training.TestTimeAugmentationKind.None);
+    TestTimeAugmentationKind TestTimeAugmentation = TestTimeAugmentationKind.None);
 
 /// <summary>
 /// Exports a trained <see cref="ImageClassifier"/> as a complete ONNX classifier: input <c>Features</c>

@@ -1,3 +1,4 @@
+using MlNetVision.Models;
 using MlNetVision.Training;
 using static MlNetVision.Onnx.OnnxGraphBuilder;
 

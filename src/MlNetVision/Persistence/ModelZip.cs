@@ -24,7 +24,7 @@ public static class ModelZip
             stream.Position = 0;
             using var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true);
             using var entry = zip.CreateEntry(MetadataEntry).Open();
-            JsonSerializer.Serialize(entry, metadata, Reporting.ReportJson.Options);
+            JsonSerializer.Serialize(entry, metadata, JsonDefaults.Options);
         });
 
     /// <summary>Loads a model zip.</summary>
@@ -57,7 +57,7 @@ public static class ModelZip
             var entry = zip.GetEntry(MetadataEntry);
             if (entry is null) return null;
             using var stream = entry.Open();
-            return JsonSerializer.Deserialize<ModelZipMetadata>(stream, Reporting.ReportJson.Options)
+            return JsonSerializer.Deserialize<ModelZipMetadata>(stream, JsonDefaults.Options)
                 ?? throw new MlNetVisionException($"{path}: {MetadataEntry} is empty.");
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or IOException or NotSupportedException)

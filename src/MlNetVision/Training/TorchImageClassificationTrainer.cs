@@ -1,3 +1,4 @@
+using MlNetVision.Registry;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetVision.Infrastructure;

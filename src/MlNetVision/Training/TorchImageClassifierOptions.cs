@@ -1,3 +1,7 @@
+using MlNetVision.Models;
+using MlNetVision.Registry;
+using MlNetVision.Onnx;
+
 namespace MlNetVision.Training;
 
 /// <summary>Which optimizer updates the weights.</summary>
@@ -32,18 +36,6 @@ public enum LearningRateScheduleKind
     /// over the warm-up, then linear decay to <see cref="TorchImageClassifierOptions.ScheduleEndFactor"/> × the base rate (airbench's).
     /// </summary>
     Linear,
-}
-
-/// <summary>Test-time augmentation baked into the exported model: the logits of several views of each image, averaged.</summary>
-public enum TestTimeAugmentationKind
-{
-    /// <summary>One view: the image.</summary>
-    None,
-    /// <summary>The image and its mirror image, averaged.</summary>
-    Flip,
-    /// <summary>airbench's level 2: ½ · (image, mirror) + ½ · the same pair for the image shifted by one pixel up-left and
-    /// down-right (reflect padding): six views.</summary>
-    FlipTranslate,
 }
 
 /// <summary>

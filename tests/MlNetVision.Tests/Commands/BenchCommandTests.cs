@@ -1,6 +1,8 @@
 using MlNetVision.Experiments.Commands;
 using MlNetVision.Tests.TestSupport;
 
+using MlNetVision.Experiments.Running;
+
 namespace MlNetVision.Tests.Commands;
 
 public class BenchCommandTests
@@ -18,7 +20,7 @@ public class BenchCommandTests
     {
         var (code, output, error) = Run("bench", "--profile", "--peer");
 
-        Assert.Equal(CommandLine.UserError, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Empty(output);
         Assert.Contains("--profile and --peer", error);
     }
@@ -30,7 +32,7 @@ public class BenchCommandTests
 
         var (code, output, error) = Run("bench", "--model", "simple_cnn", "--peer", "--peer-script", temp.Combine("missing.py"));
 
-        Assert.Equal(CommandLine.UserError, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Empty(output);
         Assert.Contains("missing.py", error);
     }

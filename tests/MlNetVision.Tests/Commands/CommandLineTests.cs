@@ -1,6 +1,8 @@
 using MlNetVision.Experiments.Commands;
 using MlNetVision.Tests.TestSupport;
 
+using MlNetVision.Experiments.Running;
+
 namespace MlNetVision.Tests.Commands;
 
 public class CommandLineTests
@@ -36,7 +38,7 @@ public class CommandLineTests
 
         var (code, _, error) = Run("data", "info", "--data", temp.Path);
 
-        Assert.Equal(CommandLine.UserError, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("test_batch.bin: 10 bytes", error);
     }
 

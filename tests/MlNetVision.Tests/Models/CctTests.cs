@@ -1,3 +1,4 @@
+using MlNetVision.Registry;
 using MlNetVision.Models;
 using MlNetVision.Models.Blocks;
 using MlNetVision.Native;

@@ -1,3 +1,4 @@
+using MlNetVision.Registry;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using MlNetVision.Models;

@@ -6,6 +6,8 @@ using MlNetVision.Onnx;
 using MlNetVision.Persistence;
 using MlNetVision.Tests.TestSupport;
 
+using MlNetVision.Experiments.Running;
+
 namespace MlNetVision.Tests.Persistence;
 
 public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
@@ -154,7 +156,7 @@ public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
     {
         var output = new StringWriter();
 
-        Assert.Equal(CommandLine.UserError, CommandLine.Run(["predict", run.ModelPath, "/nonexistent/x.png"], output, output));
+        Assert.Equal(ExitCodes.UserError, CommandLine.Run(["predict", run.ModelPath, "/nonexistent/x.png"], output, output));
         Assert.Contains("Image not found", output.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using MlNetVision.Registry;
 using System.Net;
 using MlNetVision.Models;
 using MlNetVision.Native;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MlNetVision.Experiments.Commands;
 using MlNetVision.Experiments.Running;
-using MlNetVision.Reporting;
+using MlNetVision.Suite.Reporting;
 using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Running;
@@ -45,7 +45,7 @@ public class ExperimentRunnerTests
 
         int code = CommandLine.Run(["run", "simple-cnm"], log, log);
 
-        Assert.Equal(CommandLine.UserError, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("Did you mean 'simple-cnn'?", log.ToString());
     }
 
@@ -60,7 +60,7 @@ public class ExperimentRunnerTests
 
         int code = CommandLine.Run(["run", "simple-cnn", "--data", data.Path, "--output", Path.Combine(file, "run")], log, log);
 
-        Assert.Equal(CommandLine.UserError, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("not writable", log.ToString());
     }
 
@@ -100,7 +100,7 @@ public class BatchRunTests
 
         int code = CommandLine.Run(["run", "simple-vit", "simple-cnn", "--data", data.Path, "--output", output.Path, "--epochs", "1", "--threads", "1"], stdout, log);
 
-        Assert.Equal(CommandLine.UserError, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Matches(@"\| simple-vit \| failed \|", stdout.ToString());
         Assert.Matches(@"\| simple-cnn \| \d\.\d{4} \|", stdout.ToString());
         Assert.True(File.Exists(output.Combine("simple-cnn", ExperimentRunner.ReportFile)));
@@ -134,7 +134,7 @@ public class RunBadDataTests
 
         int code = CommandLine.Run(["run", "simple-cnn", "--data", data.Path, "--output", runFolder], log, log);
 
-        Assert.Equal(CommandLine.UserError, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("data_batch_2.bin: 5000 bytes", log.ToString());
         Assert.False(Directory.Exists(runFolder));
     }

@@ -1,5 +1,5 @@
 using MlNetVision.Experiments.Running;
-using MlNetVision.Reporting;
+using MlNetVision.Suite.Reporting;
 using MlNetVision.Training.Checkpoints;
 using MlNetVision.Tests.TestSupport;
 
@@ -30,7 +30,7 @@ public class InterruptTests
             cli.Signal(signal);
             int code = cli.WaitForExit(TimeSpan.FromSeconds(60));
 
-            Assert.True(code == InterruptHandler.InterruptedExitCode, $"exit {code}\n{cli.Error}");
+            Assert.True(code == ExitCodes.Interrupted, $"exit {code}\n{cli.Error}");
             Assert.Contains("stopping after the current step", cli.Error);
         }
         var report = ReportJson.Read(Path.Combine(output.Path, ExperimentRunner.ReportFile));
@@ -44,7 +44,7 @@ public class InterruptTests
         {
             Assert.True(again.WaitForError("resuming at epoch", TimeSpan.FromSeconds(60)), again.Error);
             again.Signal(signal);   // TERM when SIGINT is ignored here (see above)
-            Assert.Equal(InterruptHandler.InterruptedExitCode, again.WaitForExit(TimeSpan.FromSeconds(60)));
+            Assert.Equal(ExitCodes.Interrupted, again.WaitForExit(TimeSpan.FromSeconds(60)));
         }
         var resumed = ReportJson.Read(Path.Combine(output.Path, ExperimentRunner.ReportFile));
         Assert.True(resumed.History.Count >= report.History.Count);

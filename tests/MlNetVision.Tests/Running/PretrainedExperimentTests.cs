@@ -1,8 +1,9 @@
+using MlNetVision.Registry;
 using MlNetVision.Experiments.Commands;
 using MlNetVision.Experiments.Definitions;
 using MlNetVision.Experiments.Running;
 using MlNetVision.Models;
-using MlNetVision.Reporting;
+using MlNetVision.Suite.Reporting;
 using MlNetVision.Tests.TestSupport;
 using MlNetVision.Training;
 
@@ -51,7 +52,7 @@ public class PretrainedExperimentTests
     {
         var (code, log, _) = Run("run", "resnet18-finetune", "--pretrained", "/nonexistent/resnet18.pth", "--input-size", "32", "--epochs", "1");
 
-        Assert.Equal(CommandLine.UserError, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("error: The checkpoint /nonexistent/resnet18.pth does not exist.", log);
     }
 
@@ -76,7 +77,7 @@ public class PretrainedExperimentTests
     {
         var (code, log, _) = Run("run", "mlnet-featurizer-baseline", "--input-size", "64");
 
-        Assert.Equal(CommandLine.UserError, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("do not apply to mlnet-featurizer-baseline", log);
     }
 

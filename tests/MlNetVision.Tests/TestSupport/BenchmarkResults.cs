@@ -1,4 +1,4 @@
-using MlNetVision.Benchmarks;
+using MlNetVision.Suite.Benchmarks;
 
 namespace MlNetVision.Tests.TestSupport;
 

@@ -1,5 +1,5 @@
 using MlNetVision.Evaluation;
-using MlNetVision.Reporting;
+using MlNetVision.Suite.Reporting;
 using MlNetVision.Training;
 
 namespace MlNetVision.Tests.TestSupport;

@@ -1,3 +1,4 @@
+using MlNetVision.Registry;
 using Microsoft.ML;
 using MlNetVision.Data;
 using MlNetVision.Infrastructure;

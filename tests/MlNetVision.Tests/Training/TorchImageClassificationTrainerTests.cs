@@ -1,3 +1,5 @@
+using MlNetVision.Models;
+using MlNetVision.Onnx;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetVision.Data;

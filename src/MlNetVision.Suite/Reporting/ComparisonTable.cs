@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+
+namespace MlNetVision.Suite.Reporting;
+
+/// <summary>
+/// <c>comparison.md</c>: the seed study's table shape (model | accuracy | macro F1 | weighted F1, before and
+/// after augmentation) plus training time, whole-run time, images/s and parameters, with the seed's published numbers
+/// beside ours.
+/// </summary>
+public static class ComparisonTable
+{
+    /// <summary>Renders the comparison of <paramref name="runs"/> (label, report).</summary>
+    public static string Render(IReadOnlyList<(string Label, RunReport Report)> runs)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var s = new StringBuilder();
+        s.AppendLine("# Comparison");
+        s.AppendLine();
+        s.AppendLine("| run | model | augmentation | accuracy | macro F1 | weighted F1 | seed accuracy | seed macro F1 | train time | run time | train img/s | parameters |");
+        s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var group in SeedGroups(runs))
+        {
+            var (label, r) = group[0];
+            if (group.Count == 1)
+            {
+                s.AppendLine(c, $"| {label} | {r.Model} | {AugmentationLabel(r)} | {r.Metrics.Accuracy:0.0000} | {r.Metrics.MacroF1:0.0000} | {r.Metrics.WeightedF1:0.0000} | " +
+                                $"{Number(r.Reference?.Accuracy)} | {Number(r.Reference?.MacroF1)} | {Duration(r.Timing.TrainSeconds)} | {Duration(RunTimes.WithoutMonitor(r))} | {r.Timing.TrainImagesPerSecond:0} | {r.Parameters:N0} |");
+                continue;
+            }
+            var seeds = SeedSummary.From(group.Select(g => g.Report).ToList());
+            s.AppendLine(c, $"| {r.Experiment} ({group.Count} seeds) | {r.Model} | {AugmentationLabel(r)} | {seeds.Metrics["accuracy"].Format()} | {seeds.Metrics["macroF1"].Format()} | " +
+                            $"{seeds.Metrics["weightedF1"].Format()} | {Number(r.Reference?.Accuracy)} | {Number(r.Reference?.MacroF1)} | " +
+                            $"{Duration(seeds.Metrics["trainSeconds"].Mean)} ± {Duration(seeds.Metrics["trainSeconds"].Std)} | " +
+                            $"{Duration(seeds.Metrics[SeedSummary.RunSecondsWithoutMonitor].Mean)} ± {Duration(seeds.Metrics[SeedSummary.RunSecondsWithoutMonitor].Std)} | {seeds.Metrics["trainImagesPerSecond"].Mean:0} | {r.Parameters:N0} |");
+        }
+        var pairs = BeforeAfter(runs);
+        if (pairs.Count > 0)
+        {
+            s.AppendLine();
+            s.AppendLine("## Before and after augmentation");
+            s.AppendLine();
+            s.AppendLine("Same model, input size and epochs; without augmentation (before) and with it (after).");
+            s.AppendLine();
+            s.AppendLine("| model | accuracy before | accuracy after | macro F1 before | macro F1 after | weighted F1 before | weighted F1 after |");
+            s.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var (model, before, after) in pairs)
+                s.AppendLine(c, $"| {model} | {before.Metrics.Accuracy:0.0000} | {after.Metrics.Accuracy:0.0000} | {before.Metrics.MacroF1:0.0000} | {after.Metrics.MacroF1:0.0000} | {before.Metrics.WeightedF1:0.0000} | {after.Metrics.WeightedF1:0.0000} |");
+        }
+        s.Append(AblationTable.Render(runs));
+        s.AppendLine();
+        s.AppendLine("Seed numbers are the seed study's published results for the same recipe, where it published them. Runs of one experiment " +
+                     "that differ only by seed share a row: mean ± sample standard deviation over the seeds. Train time is the training steps; " +
+                     "run time is the whole run (data, training, export, evaluation) without the optional per-epoch test monitor.");
+        return s.ToString();
+    }
+
+    /// <summary>Pairs of runs that differ only by augmentation (model, input size, epochs equal); the best of each side.</summary>
+    public static IReadOnlyList<(string Model, RunReport Before, RunReport After)> BeforeAfter(IReadOnlyList<(string Label, RunReport Report)> runs) =>
+        runs.GroupBy(r => (r.Report.Model, r.Report.Config.Trainer.ImageSize, r.Report.Config.PipelineImageSize, Epochs: r.Report.Config.Trainer.EpochCount()))
+            .Select(g => (
+                Key: g.Key,
+                Before: g.Where(r => string.IsNullOrEmpty(r.Report.Config.Trainer.Augmentation)).Select(r => r.Report).OrderByDescending(r => r.Metrics.Accuracy).FirstOrDefault(),
+                After: g.Where(r => !string.IsNullOrEmpty(r.Report.Config.Trainer.Augmentation)).Select(r => r.Report).OrderByDescending(r => r.Metrics.Accuracy).FirstOrDefault()))
+            .Where(x => x.Before is not null && x.After is not null)
+            .Select(x => ($"{x.Key.Model} ({(x.Key.ImageSize == 0 ? x.Key.PipelineImageSize : x.Key.ImageSize)} px, {x.Key.Epochs:0.##} epochs)", x.Before!, x.After!))
+            .ToList();
+
+    /// <summary>Runs grouped by experiment and configuration with the seed (and the run folder) left out, in first-appearance order.</summary>
+    public static IReadOnlyList<IReadOnlyList<(string Label, RunReport Report)>> SeedGroups(IReadOnlyList<(string Label, RunReport Report)> runs) =>
+        runs.GroupBy(r => (r.Report.Experiment, System.Text.Json.JsonSerializer.Serialize(r.Report.Config with
+            {
+                Trainer = r.Report.Config.Trainer with { Seed = 0, CheckpointDirectory = null, Resume = false },   // where and how it ran, not what
+            })))
+            .Select(g => (IReadOnlyList<(string, RunReport)>)g.ToList())
+            .ToList();
+
+    private static string AugmentationLabel(RunReport r) => string.IsNullOrEmpty(r.Config.Trainer.Augmentation) ? "none" : r.Config.Trainer.Augmentation.Replace("|", "/");
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "–";
+
+    private static string Duration(double seconds) => seconds >= 3600 ? $"{seconds / 3600:0.0} h" : seconds >= 60 ? $"{seconds / 60:0.0} min" : $"{seconds:0} s";
+}
