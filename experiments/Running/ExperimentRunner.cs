@@ -52,13 +52,14 @@ public sealed class ExperimentRunner(TextWriter log)
         test = Limit(test, settings.LimitTest, settings.Stratified, resolved.Seed);
 
         var output = PrepareOutput(settings.Output, experiment.Name, started);
-        var options = resolved with { CheckpointDirectory = output, Resume = resume };
-        options.Validate();
+        var options = resolved;
+        var runtime = ResolveRuntime(settings) with { CheckpointDirectory = output, Resume = resume };
+        runtime.Validate();
         if (!resume) AtomicFile.WriteAllText(Path.Combine(output, SettingsFile), JsonSerializer.Serialize(new SavedRun(experiment.Name, settings with { Output = output }), ReportJson.Options));
         log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {folder}; output {output}");
 
         var ml = new MLContext(options.Seed);
-        OnnxRuntimeThreads.Bound(ml, options.Threads);
+        OnnxRuntimeThreads.Bound(ml, runtime.Threads);
         int size = experiment.PipelineImageSize;
         bool baseline = experiment.Kind == ExperimentKind.MlNetFeaturizer;
         float pixelScale = baseline ? MlNetFeaturizerBaseline.PixelScale : 1f / 255;
@@ -67,7 +68,7 @@ public sealed class ExperimentRunner(TextWriter log)
             .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: pixelScale));
         var testView = ImageSetDataView.Create(ml, test);
         var featurisedTest = new Lazy<IDataView>(() => preprocess.Fit(testView).Transform(testView));   // Features + key Label, as the trainer sees data
-        var trainer = baseline ? null : new TorchImageClassificationTrainer(ml, options, log, cancellation)
+        var trainer = baseline ? null : new TorchImageClassificationTrainer(ml, options, runtime, log, cancellation)
         {
             MonitorData = settings.MonitorTest ? featurisedTest.Value : null,
         };
@@ -99,9 +100,9 @@ public sealed class ExperimentRunner(TextWriter log)
             Model = options.ModelName,
             Status = summary.Interrupted ? "interrupted" : "completed",
             StartedAt = started,
-            Config = new RunConfig(options, size, settings.LimitTrain, settings.LimitTest, settings.Stratified),
+            Config = new RunConfig(options, size, settings.LimitTrain, settings.LimitTest, settings.Stratified, runtime),
             Dataset = new DatasetInfo("cifar10", folder, summary.TrainCount, summary.ValidationCount, test.Count, Checksums(folder)),
-            Environment = EnvironmentProbe.Describe(options.Device),
+            Environment = EnvironmentProbe.Describe(runtime.Device),
             History = summary.History,
             Metrics = Metrics(metrics, summary.ClassNames),
             MetricsWithoutTestTimeAugmentation = singleView is null ? null : Metrics(singleView, summary.ClassNames),
@@ -147,13 +148,19 @@ public sealed class ExperimentRunner(TextWriter log)
         Epochs = settings.Epochs ?? options.Epochs,
         BatchSize = settings.BatchSize ?? options.BatchSize,
         Seed = settings.Seed ?? options.Seed,
-        Threads = settings.Threads ?? options.Threads,
         LearningRate = settings.LearningRate ?? options.LearningRate,
         ValidationFraction = settings.ValidationFraction ?? options.ValidationFraction,
-        Device = settings.Device ?? options.Device,
         GradientClipNorm = settings.GradientClipNorm ?? options.GradientClipNorm,
-        CheckpointIntervalMinutes = settings.CheckpointMinutes ?? options.CheckpointIntervalMinutes,
         Augmentation = settings.Augmentation is null ? options.Augmentation : settings.Augmentation == "none" ? "" : settings.Augmentation,
+    };
+
+    /// <summary>How the run executes, from the command line: threads, device, checkpoint interval (the folder and resume
+    /// are the runner's).</summary>
+    public static TrainingRuntime ResolveRuntime(RunSettings settings) => TrainingRuntime.Default with
+    {
+        Threads = settings.Threads ?? TrainingRuntime.Default.Threads,
+        Device = settings.Device ?? TrainingRuntime.Default.Device,
+        CheckpointIntervalMinutes = settings.CheckpointMinutes ?? TrainingRuntime.Default.CheckpointIntervalMinutes,
     };
 
     /// <summary>

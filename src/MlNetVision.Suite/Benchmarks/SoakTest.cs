@@ -36,13 +36,13 @@ public static class SoakTest
         var set = new ImageSet("soak", pixels, labels, Cifar10Format.DefaultClassNames, 32, 32);
         var options = new TorchImageClassifierOptions
         {
-            ModelName = model, BatchSize = batch, Epochs = (int)Math.Ceiling(steps / 50.0), ShowProgress = false, Threads = threads, Augmentation = "flip,crop:pad=4",
+            ModelName = model, BatchSize = batch, Epochs = (int)Math.Ceiling(steps / 50.0), Augmentation = "flip,crop:pad=4",
         };
         Native.TorchCompute.Prepare(threads);
         TorchSharp.torch.random.manual_seed(0);
         using var network = ModelRegistry.Create(model, new Models.ModelSpec(10, 32));
         using var batches = new TensorBatches(set, 32, options.Mean, options.Std, TorchSharp.torch.CPU);
-        var loop = new TrainingLoop(options, TextWriter.Null);
+        var loop = new TrainingLoop(options, new TrainingRuntime { ShowProgress = false, Threads = threads }, TextWriter.Null);
         double warmMb = 0;
         long warmTensors = 0;
         using var stop = new CancellationTokenSource();

@@ -70,7 +70,8 @@ public static class ComparisonTable
     public static IReadOnlyList<IReadOnlyList<(string Label, RunReport Report)>> SeedGroups(IReadOnlyList<(string Label, RunReport Report)> runs) =>
         runs.GroupBy(r => (r.Report.Experiment, System.Text.Json.JsonSerializer.Serialize(r.Report.Config with
             {
-                Trainer = r.Report.Config.Trainer with { Seed = 0, CheckpointDirectory = null, Resume = false },   // where and how it ran, not what
+                Trainer = r.Report.Config.Trainer with { Seed = 0 },
+                Runtime = null,   // how it ran, not what
             })))
             .Select(g => (IReadOnlyList<(string, RunReport)>)g.ToList())
             .ToList();

@@ -58,7 +58,9 @@ public sealed record ReferenceInfo(string Source, double Accuracy, double? Macro
 /// <param name="LimitTrain">Training rows used (first N), or null for all.</param>
 /// <param name="LimitTest">Test rows used (first N), or null for all.</param>
 /// <param name="Stratified">True when the limits drew a seeded stratified sample instead of the first N.</param>
-public sealed record RunConfig(TorchImageClassifierOptions Trainer, int PipelineImageSize, int? LimitTrain, int? LimitTest, bool Stratified = false);
+/// <param name="Runtime">How the run executed (threads, device, checkpoint folder and interval, resume); not part of the recipe.</param>
+public sealed record RunConfig(TorchImageClassifierOptions Trainer, int PipelineImageSize, int? LimitTrain, int? LimitTest, bool Stratified = false,
+    TrainingRuntime? Runtime = null);
 
 /// <summary>The data a run used.</summary>
 /// <param name="Name">Data set name.</param>

@@ -12,9 +12,10 @@ namespace MlNetVision.Training;
 /// statistics), and the head then trains on those features with the usual <see cref="TrainingLoop"/>. The
 /// trained head stays inside the model, so the whole model exports as usual.
 /// </summary>
-public sealed class FrozenBackboneTraining(TorchImageClassifierOptions options, TextWriter? log = null)
+public sealed class FrozenBackboneTraining(TorchImageClassifierOptions options, TrainingRuntime? runtime = null, TextWriter? log = null)
 {
     private readonly TextWriter _log = log ?? Console.Error;
+    private readonly TrainingRuntime _runtime = runtime ?? TrainingRuntime.Default;
 
     /// <summary>Batch size of the one feature pass.</summary>
     public const int FeatureBatchSize = 128;
@@ -32,7 +33,7 @@ public sealed class FrozenBackboneTraining(TorchImageClassifierOptions options, 
         using var validationFeatures = validation is null ? null : Features(model, extractor, validation, "validation features");
         clock.Stop();
         _log.WriteLine($"backbone frozen: {train.Count + (validation?.Count ?? 0):N0} feature vectors of {extractor.FeatureCount} in {clock.Elapsed.TotalSeconds:0.0} s; training the head only");
-        var result = new TrainingLoop(options, _log).Run(extractor.Head, trainFeatures, validationFeatures, cancellation);
+        var result = new TrainingLoop(options, _runtime, _log).Run(extractor.Head, trainFeatures, validationFeatures, cancellation);
         return (result, clock.Elapsed.TotalSeconds);
     }
 
@@ -41,7 +42,7 @@ public sealed class FrozenBackboneTraining(TorchImageClassifierOptions options, 
     {
         model.eval();
         using var noGrad = no_grad();
-        using var bar = options.ShowProgress ? new ConsoleProgress(label, _log == Console.Error ? null : _log) : null;
+        using var bar = _runtime.ShowProgress ? new ConsoleProgress(label, _log == Console.Error ? null : _log) : null;
         var parts = new List<Tensor>();
         try
         {

@@ -29,24 +29,31 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
 
     /// <summary>Creates the trainer; prefer the catalog extension <c>TorchImageClassifier</c>.</summary>
     /// <param name="mlContext">The context for the output transformers.</param>
-    /// <param name="options">The options.</param>
+    /// <param name="options">The recipe.</param>
+    /// <param name="runtime">How the run executes (threads, device, checkpoints, progress); null = <see cref="TrainingRuntime.Default"/>.</param>
     /// <param name="log">Progress and messages (default: standard error).</param>
     /// <param name="cancellation">Stops training after the current step; <see cref="Fit"/> then writes a checkpoint
-    /// (with <see cref="TorchImageClassifierOptions.CheckpointDirectory"/>) and returns the best model so far
+    /// (with <see cref="TrainingRuntime.CheckpointDirectory"/>) and returns the best model so far
     /// (by validation accuracy when there is a validation split, else the current one), with
     /// <see cref="TrainingSummary.Interrupted"/> set.</param>
-    public TorchImageClassificationTrainer(MLContext mlContext, TorchImageClassifierOptions options, TextWriter? log = null, CancellationToken cancellation = default)
+    public TorchImageClassificationTrainer(MLContext mlContext, TorchImageClassifierOptions options, TrainingRuntime? runtime = null,
+        TextWriter? log = null, CancellationToken cancellation = default)
     {
         _cancellation = cancellation;
         _mlContext = mlContext;
         Options = options;
+        Runtime = runtime ?? TrainingRuntime.Default;
         _log = log ?? Console.Error;
         options.Validate();
+        Runtime.Validate();
         ModelRegistry.Get(options.ModelName);
     }
 
-    /// <summary>The options.</summary>
+    /// <summary>The recipe.</summary>
     public TorchImageClassifierOptions Options { get; }
+
+    /// <summary>How the run executes.</summary>
+    public TrainingRuntime Runtime { get; }
 
     /// <summary>What the last <see cref="Fit"/> did (history, timing), or null before the first.</summary>
     public TrainingSummary? LastSummary { get; private set; }
@@ -70,8 +77,8 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     {
         var (pipelineSize, classNames) = LabeledPixels.Describe(input.Schema, Options.FeatureColumnName, Options.LabelColumnName);
         int modelSize = Options.ImageSize == 0 ? pipelineSize : Options.ImageSize;
-        TorchCompute.Prepare(Options.Threads);
-        var device = ResolveDevice(Options.Device);
+        TorchCompute.Prepare(Runtime.Threads);
+        var device = ResolveDevice(Runtime.Device);
 
         var all = ReadData(input);
         var (train, validation) = Options.ValidationFraction > 0 ? all.SplitStratified(Options.ValidationFraction, Options.Seed) : (all, null);
@@ -89,11 +96,11 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
                        $"{Options.Optimizer} lr {Options.LearningRate}, {torch.get_num_threads()} threads, {device.type}" +
                        (Options.FreezeBackbone ? ", backbone frozen" : ""));
         if (model is IDataInitialized { InitializationImages: > 0 } initialized) InitializeFromData(initialized, trainBatches);
-        var store = Options.CheckpointDirectory is null || Options.FreezeBackbone ? null : new CheckpointStore(Options.CheckpointDirectory);
+        var store = Runtime.CheckpointDirectory is null || Options.FreezeBackbone ? null : new CheckpointStore(Runtime.CheckpointDirectory);
         var fingerprint = TrainingLoop.Fingerprint(Options, train.Count, classNames);
         var (result, featureSeconds) = Options.FreezeBackbone
-            ? new FrozenBackboneTraining(Options, _log).Run(model, trainBatches, validationBatches, _cancellation)
-            : (new TrainingLoop(Options, _log).Run(model, trainBatches, validationBatches, _cancellation, store, fingerprint, monitorBatches), (double?)null);
+            ? new FrozenBackboneTraining(Options, Runtime, _log).Run(model, trainBatches, validationBatches, _cancellation)
+            : (new TrainingLoop(Options, Runtime, _log).Run(model, trainBatches, validationBatches, _cancellation, store, fingerprint, monitorBatches), (double?)null);
         var history = result.History;
         if (result.Interrupted && store is not null && store.TryLoadBest(model))
             _log.WriteLine($"using the best weights so far: epoch {result.BestEpoch}, validation accuracy {result.BestValidationAccuracy:0.0000}");
@@ -141,7 +148,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
 
     private Data.ImageSet ReadData(IDataView input)
     {
-        using var bar = Options.ShowProgress ? new ConsoleProgress("reading images", _log == Console.Error ? null : _log) : null;
+        using var bar = Runtime.ShowProgress ? new ConsoleProgress("reading images", _log == Console.Error ? null : _log) : null;
         long? total = input.GetRowCount();
         var set = LabeledPixels.Read(input, Options.FeatureColumnName, Options.LabelColumnName,
             rows => bar?.Report(rows, total ?? rows, $"{rows:N0} images"));

@@ -27,16 +27,20 @@ public static class TorchImageClassifierCatalog
             Epochs = epochs, BatchSize = batchSize, LearningRate = learningRate, Seed = seed,
         });
 
-    /// <summary>Creates the trainer from an options object.</summary>
+    /// <summary>Creates the trainer from an options object (the recipe) and, optionally, how the run executes.</summary>
+    /// <param name="catalog">The multiclass trainers catalog.</param>
+    /// <param name="options">The recipe: model, data shape, optimizer, schedule, augmentation, seed.</param>
+    /// <param name="runtime">Threads, device, checkpoints, progress; null = <see cref="TrainingRuntime.Default"/>.</param>
     /// <remarks>
     /// ML.NET keeps a catalog's environment internal, so the trainer builds its output transformers in an
     /// MLContext of its own, seeded with <see cref="TorchImageClassifierOptions.Seed"/>; they save and load
     /// with any context.
     /// </remarks>
     public static TorchImageClassificationTrainer TorchImageClassifier(
-        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, TorchImageClassifierOptions options)
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, TorchImageClassifierOptions options,
+        TrainingRuntime? runtime = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new TorchImageClassificationTrainer(new MLContext(options.Seed), options);
+        return new TorchImageClassificationTrainer(new MLContext(options.Seed), options, runtime);
     }
 }

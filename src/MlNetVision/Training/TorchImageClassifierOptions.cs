@@ -39,8 +39,10 @@ public enum LearningRateScheduleKind
 }
 
 /// <summary>
-/// Options of <see cref="TorchImageClassificationTrainer"/>. Defaults follow the seed study's recipe
-/// (Adam 1e-3, batch 64, normalisation (x − 0.5) / 0.5).
+/// Options of <see cref="TorchImageClassificationTrainer"/>: the recipe, everything the trained model depends on (model,
+/// data shape, optimizer, schedule, augmentation, seed…). How the run executes (threads, device, checkpoints, progress)
+/// is a <see cref="TrainingRuntime"/>. Defaults follow the seed study's recipe (Adam 1e-3, batch 64, normalisation
+/// (x − 0.5) / 0.5).
 /// </summary>
 public sealed record TorchImageClassifierOptions
 {
@@ -139,11 +141,7 @@ public sealed record TorchImageClassifierOptions
     /// <summary>Seed for weight initialisation, shuffling, validation split and dropout; a seeded run is reproducible.</summary>
     public int Seed { get; init; }
 
-    /// <summary>libtorch intra-op threads (and ONNX Runtime's when the experiment runner evaluates); 0 = one per physical core.</summary>
-    public int Threads { get; init; }
 
-    /// <summary><c>cpu</c> (default) or <c>cuda</c> (needs a CUDA build, <c>-p:TorchBackend=cuda</c>, and a GPU).</summary>
-    public string Device { get; init; } = "cpu";
 
     /// <summary>Fraction of the training rows held out (seeded, stratified) to report validation accuracy per epoch; 0 = none.</summary>
     public double ValidationFraction { get; init; }
@@ -158,14 +156,8 @@ public sealed record TorchImageClassifierOptions
     /// <summary>Clip the gradient's global L2 norm to this value before each step; 0 = no clipping.</summary>
     public double GradientClipNorm { get; init; }
 
-    /// <summary>Folder for checkpoints (<c>checkpoint.bin</c>, <c>best-weights.bin</c>); null = no checkpoints.</summary>
-    public string? CheckpointDirectory { get; init; }
 
-    /// <summary>Minutes between mid-epoch checkpoints (one is always written after each epoch); 0 = epoch ends only.</summary>
-    public double CheckpointIntervalMinutes { get; init; } = 10;
 
-    /// <summary>Continue from the checkpoint in <see cref="CheckpointDirectory"/> when there is one.</summary>
-    public bool Resume { get; init; }
 
     /// <summary>
     /// Where the model's starting weights come from: null (default) = the model's own pretrained weights when it
@@ -179,8 +171,6 @@ public sealed record TorchImageClassifierOptions
     /// trains on them. Needs a model with a separable backbone (resnet18, resnet18_mlnet_imagenet, deit_tiny_patch16_224).</summary>
     public bool FreezeBackbone { get; init; }
 
-    /// <summary>Show a live progress bar (plain log lines when output is not a terminal).</summary>
-    public bool ShowProgress { get; init; } = true;
 
     /// <summary>The epochs as trained, counting the last one by its <see cref="FinalEpochFraction"/> (airbench's recipe: 9.9).</summary>
     public double EpochCount() => Epochs - 1 + FinalEpochFraction;
@@ -206,11 +196,7 @@ public sealed record TorchImageClassifierOptions
         Require(LookaheadInterval >= 0, $"LookaheadInterval must be 0 (off) or positive (got {LookaheadInterval}).");
         Require(ImageSize >= 0, $"ImageSize must be 0 (the pipeline's) or positive (got {ImageSize}).");
         Require(GradientClipNorm >= 0, $"GradientClipNorm must be non-negative (got {GradientClipNorm}).");
-        Require(CheckpointIntervalMinutes >= 0, $"CheckpointIntervalMinutes must be non-negative (got {CheckpointIntervalMinutes}).");
-        Require(!Resume || CheckpointDirectory is not null, "Resume needs a CheckpointDirectory.");
-        Require(Threads >= 0, $"Threads must be 0 (one per physical core) or positive (got {Threads}).");
         Require(Mean.Length == 3 && Std.Length == 3 && Std.All(s => s > 0), "Mean and Std need three values (R, G, B), Std positive.");
-        Require(Device is "cpu" or "cuda", $"Device must be 'cpu' or 'cuda' (got '{Device}').");
         try { global::MlNetVision.Training.Augmentation.AugmentationPipeline.Parse(Augmentation); }
         catch (Infrastructure.MlNetVisionException e) { throw new ArgumentException(e.Message, e); }
         Require(Pretrained is null || !string.IsNullOrWhiteSpace(Pretrained), "Pretrained must be null (the model's default), 'none' or a checkpoint path.");

@@ -13,25 +13,24 @@ namespace MlNetVision.Training;
 /// (inside its own dispose scope) batch → augment → resize → normalise → forward → cross-entropy → backward →
 /// optional gradient clipping → optimizer step with the scheduled rate. Validation accuracy (eval mode, no grad)
 /// after each epoch when there is a validation split. With a <see cref="CheckpointStore"/>, it writes a checkpoint
-/// after every epoch, every <see cref="TorchImageClassifierOptions.CheckpointIntervalMinutes"/>, and when cancelled
+/// after every epoch, every <see cref="TrainingRuntime.CheckpointIntervalMinutes"/>, and when cancelled
 /// (after finishing the current step), keeps the best weights by validation accuracy, and can resume
 /// exactly: the shuffle of epoch e and the augmentation of step s depend only on (seed, e) and (seed, s).
 /// The model is any module from inputs to logits: a whole classifier on image batches, or just its head on
 /// precomputed features (<see cref="FrozenBackboneTraining"/>).
 /// </summary>
-public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter? log = null)
+public sealed class TrainingLoop(TorchImageClassifierOptions options, TrainingRuntime? runtime = null, TextWriter? log = null)
 {
     private readonly TextWriter _log = log ?? Console.Error;
+    private readonly TrainingRuntime _runtime = runtime ?? TrainingRuntime.Default;
 
     /// <summary>Raised after every optimizer step with the global step count.</summary>
     public event Action<long>? StepCompleted;
 
-    /// <summary>A string that identifies everything that makes two runs' steps identical.</summary>
+    /// <summary>A string that identifies everything that makes two runs' steps identical: the recipe and the data's shape
+    /// (how the run executes, <see cref="TrainingRuntime"/>, is not part of it).</summary>
     public static string Fingerprint(TorchImageClassifierOptions options, int trainCount, IReadOnlyList<string> classNames) =>
-        System.Text.Json.JsonSerializer.Serialize(options with
-        {
-            ShowProgress = false, Threads = 0, Device = "cpu", CheckpointDirectory = null, CheckpointIntervalMinutes = 0, Resume = false,
-        }) + $"|train={trainCount}|classes={string.Join(",", classNames)}";
+        System.Text.Json.JsonSerializer.Serialize(options) + $"|train={trainCount}|classes={string.Join(",", classNames)}";
 
     /// <summary>Trains <paramref name="model"/> in place.</summary>
     public TrainingResult Run(nn.Module<Tensor, Tensor> model, IBatchSource train, IBatchSource? validation,
@@ -43,7 +42,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
         using var optimizer = OptimizerFactory.Create(model, options);
         var augmentation = AugmentationPipeline.Parse(options.Augmentation);
         fingerprint ??= "unnamed";
-        var state = store is not null && options.Resume && store.HasCheckpoint ? store.Load(model, optimizer, fingerprint) : TrainingState.Start(fingerprint);
+        var state = store is not null && _runtime.Resume && store.HasCheckpoint ? store.Load(model, optimizer, fingerprint) : TrainingState.Start(fingerprint);
         long resumedFrom = state.GlobalStep;
         if (resumedFrom > 0) _log.WriteLine($"resuming at epoch {state.Epoch}, step {state.StepInEpoch + 1} (global step {state.GlobalStep}) from {store!.CheckpointPath}");
         var history = state.History.ToList();
@@ -63,7 +62,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
             double rate = schedule.At(Math.Max(0, step - 1));
             int stepsPerEpoch = plan.StepsIn(epoch);
             var clock = Stopwatch.StartNew();
-            using var bar = options.ShowProgress ? new ConsoleProgress($"epoch {epoch}/{options.Epochs}", _log == Console.Error ? null : _log) : null;
+            using var bar = _runtime.ShowProgress ? new ConsoleProgress($"epoch {epoch}/{options.Epochs}", _log == Console.Error ? null : _log) : null;
             for (int s = firstStep; s < stepsPerEpoch; s++, step++)
             {
                 if (cancellation.IsCancellationRequested)
@@ -105,7 +104,7 @@ public sealed class TrainingLoop(TorchImageClassifierOptions options, TextWriter
                 double elapsed = secondsBefore + clock.Elapsed.TotalSeconds;
                 bar?.Report(s + 1, stepsPerEpoch,
                     $"step {s + 1}/{stepsPerEpoch} loss {lossSum / seen:0.0000} acc {(double)correct / seen:0.0000} {seen / Math.Max(elapsed, 1e-9):0} img/s");
-                if (store is not null && options.CheckpointIntervalMinutes > 0 && lastCheckpoint.Elapsed.TotalMinutes >= options.CheckpointIntervalMinutes && s + 1 < stepsPerEpoch)
+                if (store is not null && _runtime.CheckpointIntervalMinutes > 0 && lastCheckpoint.Elapsed.TotalMinutes >= _runtime.CheckpointIntervalMinutes && s + 1 < stepsPerEpoch)
                 {
                     store.Save(new TrainingState(epoch, s + 1, step + 1, lossSum, correct, seen, elapsed, history, state.BestValidationAccuracy, state.BestEpoch, fingerprint), model, optimizer);
                     lastCheckpoint.Restart();

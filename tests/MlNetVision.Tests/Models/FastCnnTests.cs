@@ -60,7 +60,7 @@ public class FastCnnTests
         Tensor Bias() => model.named_parameters().Single(p => p.name == "whiten.bias").parameter;
         Tensor Head() => model.named_parameters().Single(p => p.name == "head.weight").parameter;
         var snapshots = new List<(float[] Bias, float[] Head)>();
-        var loop = new MlNetVision.Training.TrainingLoop(options, TextWriter.Null);
+        var loop = new MlNetVision.Training.TrainingLoop(options, TestSupport.Pipelines.QuickRuntime, TextWriter.Null);
         loop.StepCompleted += step => { if (step % 4 == 0) snapshots.Add((Bias().data<float>().ToArray(), Head().data<float>().ToArray())); };
 
         loop.Run(model, batches, validation: null);

@@ -14,6 +14,9 @@ public static class Pipelines
 
     public static TorchImageClassifierOptions QuickOptions(string model = "simple_cnn") => new()
     {
-        ModelName = model, Epochs = 2, BatchSize = 16, LearningRate = 2e-3, Seed = 5, Threads = 1, ShowProgress = false,
+        ModelName = model, Epochs = 2, BatchSize = 16, LearningRate = 2e-3, Seed = 5,
     };
+
+    /// <summary>One thread (reproducible), no progress bar, no checkpoints.</summary>
+    public static TrainingRuntime QuickRuntime { get; } = new() { Threads = 1, ShowProgress = false };
 }

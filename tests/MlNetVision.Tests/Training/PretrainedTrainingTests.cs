@@ -23,7 +23,7 @@ public class PretrainedTrainingTests
     {
         var ml = new MLContext(seed: 1);
         var log = new StringWriter();
-        var trainer = new TorchImageClassificationTrainer(ml, options, log);
+        var trainer = new TorchImageClassificationTrainer(ml, options, Pipelines.QuickRuntime, log);
         var model = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).Fit(ImageSetDataView.Create(ml, SyntheticImages.Create(60, seed: 1)));
         return (model, trainer, ImageSetDataView.Create(ml, SyntheticImages.Create(30, seed: 2)), log.ToString());
     }

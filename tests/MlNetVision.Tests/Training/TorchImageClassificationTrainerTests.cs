@@ -15,7 +15,7 @@ public class TorchImageClassificationTrainerTests
         var ml = new MLContext(seed: 1);
         var train = ImageSetDataView.Create(ml, SyntheticImages.Create(trainCount, seed: 1));
         var test = ImageSetDataView.Create(ml, SyntheticImages.Create(30, seed: 2));
-        var trainer = new TorchImageClassificationTrainer(ml, options, TextWriter.Null);
+        var trainer = new TorchImageClassificationTrainer(ml, options, Pipelines.QuickRuntime, TextWriter.Null);
         var model = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).Fit(train);
         return (model, trainer, test);
     }
@@ -66,7 +66,7 @@ public class TorchImageClassificationTrainerTests
         using var temp = new TempFolder();
         var ml = new MLContext(seed: 1) { TempFilePath = temp.Path };
         var train = ImageSetDataView.Create(ml, SyntheticImages.Create(32, seed: 1));
-        var trainer = new TorchImageClassificationTrainer(ml, Pipelines.QuickOptions() with { Epochs = 1 }, TextWriter.Null);
+        var trainer = new TorchImageClassificationTrainer(ml, Pipelines.QuickOptions() with { Epochs = 1 }, Pipelines.QuickRuntime, TextWriter.Null);
         var model = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).Fit(train);
         Assert.Equal(3, model.Transform(train).GetColumn<float[]>("Score").First().Length);
         using var zip = new MemoryStream();
@@ -121,7 +121,7 @@ public class TorchImageClassificationTrainerTests
     {
         var ml = new MLContext();
         var view = ImageSetDataView.Create(ml, SyntheticImages.Create(3, seed: 1));
-        var trainer = new TorchImageClassificationTrainer(ml, Pipelines.QuickOptions(), TextWriter.Null);
+        var trainer = new TorchImageClassificationTrainer(ml, Pipelines.QuickOptions(), Pipelines.QuickRuntime, TextWriter.Null);
 
         // SchemaShape.Create is internal to ML.NET; ML.NET's own pipeline checks reach it the same way.
         var create = typeof(SchemaShape).GetMethod("Create", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public, [typeof(DataViewSchema)])!;
@@ -140,7 +140,7 @@ public class TorchImageClassificationTrainerTests
         var ml = new MLContext();
         var view = ImageSetDataView.Create(ml, SyntheticImages.Create(3, seed: 1));
         var pixels = ml.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255).Fit(view).Transform(view);
-        var trainer = new TorchImageClassificationTrainer(ml, Pipelines.QuickOptions(), TextWriter.Null);
+        var trainer = new TorchImageClassificationTrainer(ml, Pipelines.QuickOptions(), Pipelines.QuickRuntime, TextWriter.Null);
 
         var error = Assert.Throws<ArgumentException>(() => trainer.Fit(pixels));
 
@@ -171,7 +171,7 @@ public class TorchImageClassificationTrainerTests
             ScheduleStartFactor = 0.2, ScheduleEndFactor = 0.07, LabelSmoothing = 0.2, Augmentation = "flip:mode=alternate,crop:pad=2:mode=reflect",
             LookaheadInterval = 2, ChannelsLast = true, TestTimeAugmentation = TestTimeAugmentationKind.FlipTranslate,
         };
-        var trainer = new TorchImageClassificationTrainer(ml, options, log) { MonitorData = preprocess.Fit(test).Transform(test) };
+        var trainer = new TorchImageClassificationTrainer(ml, options, Pipelines.QuickRuntime, log) { MonitorData = preprocess.Fit(test).Transform(test) };
 
         using var model = preprocess.Append(trainer).Fit(train);
 

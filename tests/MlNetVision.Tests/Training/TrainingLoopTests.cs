@@ -18,7 +18,7 @@ public class TrainingLoopTests
         using var model = ModelRegistry.Create("simple_cnn", new ModelSpec(3, 32));
         using var batches = new TensorBatches(images, 32, options.Mean, options.Std, torch.CPU);
         long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        new TrainingLoop(options, TextWriter.Null).Run(model, batches, validation: batches);
+        new TrainingLoop(options, Pipelines.QuickRuntime, TextWriter.Null).Run(model, batches, validation: batches);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         return DisposeScopeManager.Statistics.ThreadTotalLiveCount - before;
@@ -44,7 +44,7 @@ public class TrainingLoopTests
         using var model = ModelRegistry.Create("simple_cnn", new ModelSpec(3, 32));
         using var batches = new TensorBatches(SyntheticImages.Create(64, seed: 3), 32, options.Mean, options.Std, torch.CPU);
 
-        var error = Assert.Throws<MlNetVision.Infrastructure.MlNetVisionException>(() => new TrainingLoop(options, TextWriter.Null).Run(model, batches, null));
+        var error = Assert.Throws<MlNetVision.Infrastructure.MlNetVisionException>(() => new TrainingLoop(options, Pipelines.QuickRuntime, TextWriter.Null).Run(model, batches, null));
 
         Assert.Matches(@"at epoch 1, step \d+", error.Message);
     }
@@ -59,7 +59,7 @@ public class TrainingLoopTests
         using var batches = new TensorBatches(SyntheticImages.Create(36, seed: 3), 32, options.Mean, options.Std, torch.CPU);
         var source = new RecordingSource(batches);
 
-        new TrainingLoop(options, TextWriter.Null).Run(model, source, null);
+        new TrainingLoop(options, Pipelines.QuickRuntime, TextWriter.Null).Run(model, source, null);
 
         // 36 rows: 4 full batches per epoch (4 rows left over), then half of the second epoch.
         Assert.Equal([8, 8, 8, 8, 8, 8], source.BatchRows.Select(rows => rows.Length));

@@ -1,3 +1,4 @@
+using MlNetVision.Training;
 using MlNetVision.Suite.Reporting;
 using MlNetVision.Tests.TestSupport;
 
@@ -28,8 +29,9 @@ public class ComparisonTests
         var runs = new[] { 0.6, 0.7, 0.8 }.Select((accuracy, seed) =>
         {
             var report = HandMadeReports.Create("simple-cnn", accuracy);
-            var trainer = report.Config.Trainer with { Seed = seed, CheckpointDirectory = $"/runs/seed-{seed}" };
-            return ($"simple-cnn (seed-{seed})", report with { Config = report.Config with { Trainer = trainer } });
+            var trainer = report.Config.Trainer with { Seed = seed };
+            var runtime = new TrainingRuntime { CheckpointDirectory = $"/runs/seed-{seed}" };
+            return ($"simple-cnn (seed-{seed})", report with { Config = report.Config with { Trainer = trainer, Runtime = runtime } });
         }).ToList();
 
         var table = ComparisonTable.Render(runs);

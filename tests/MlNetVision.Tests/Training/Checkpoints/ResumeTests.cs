@@ -14,12 +14,15 @@ namespace MlNetVision.Tests.Training.Checkpoints;
 
 public class ResumeTests
 {
-    private static TorchImageClassifierOptions Options(string? folder, bool resume = false) => Pipelines.QuickOptions("simple_vit") with
+    private static readonly TorchImageClassifierOptions Recipe = Pipelines.QuickOptions("simple_vit") with
     {
-        Epochs = 2, BatchSize = 8, Augmentation = "flip,crop:pad=2", CheckpointDirectory = folder, Resume = resume, CheckpointIntervalMinutes = 0,
+        Epochs = 2, BatchSize = 8, Augmentation = "flip,crop:pad=2",
     };
 
-    private static (float[] Weights, TrainingResult Result) Train(TorchImageClassifierOptions options, int? cancelAfterStep = null)
+    private static TrainingRuntime Runtime(string folder, bool resume = false) =>
+        Pipelines.QuickRuntime with { CheckpointDirectory = folder, Resume = resume, CheckpointIntervalMinutes = 0 };
+
+    private static (float[] Weights, TrainingResult Result) Train(TorchImageClassifierOptions options, TrainingRuntime runtime, int? cancelAfterStep = null)
     {
         TorchRuntime.EnsureLoaded();
         torch.set_num_threads(1);
@@ -28,9 +31,9 @@ public class ResumeTests
         using var model = ModelRegistry.Create(options.ModelName, new ModelSpec(3, 32));
         using var batches = new TensorBatches(images, 32, options.Mean, options.Std, torch.CPU);
         using var cancel = new CancellationTokenSource();
-        var loop = new TrainingLoop(options, TextWriter.Null);
+        var loop = new TrainingLoop(options, runtime, TextWriter.Null);
         if (cancelAfterStep is { } k) loop.StepCompleted += step => { if (step == k) cancel.Cancel(); };
-        var store = options.CheckpointDirectory is null ? null : new CheckpointStore(options.CheckpointDirectory);
+        var store = runtime.CheckpointDirectory is null ? null : new CheckpointStore(runtime.CheckpointDirectory);
         var result = loop.Run(model, batches, batches, cancel.Token, store, TrainingLoop.Fingerprint(options, images.Count, SyntheticImages.ClassNames));
         var weights = model.parameters().SelectMany(p => p.detach().data<float>().ToArray()).ToArray();
         return (weights, result);
@@ -44,9 +47,9 @@ public class ResumeTests
         using var straight = new TempFolder();
         using var resumed = new TempFolder();
 
-        var (expected, expectedResult) = Train(Options(straight.Path));
-        var (_, first) = Train(Options(resumed.Path), cancelAfterStep: interruptAfter);
-        var (actual, second) = Train(Options(resumed.Path, resume: true));
+        var (expected, expectedResult) = Train(Recipe, Runtime(straight.Path));
+        var (_, first) = Train(Recipe, Runtime(resumed.Path), cancelAfterStep: interruptAfter);
+        var (actual, second) = Train(Recipe, Runtime(resumed.Path, resume: true));
 
         Assert.True(first.Interrupted);
         Assert.False(second.Interrupted);
@@ -60,9 +63,9 @@ public class ResumeTests
     public void Load_OtherConfiguration_ThrowsNamingBoth()
     {
         using var folder = new TempFolder();
-        Train(Options(folder.Path), cancelAfterStep: 2);
+        Train(Recipe, Runtime(folder.Path), cancelAfterStep: 2);
 
-        var error = Assert.Throws<MlNetVisionException>(() => Train(Options(folder.Path, resume: true) with { LearningRate = 0.5 }));
+        var error = Assert.Throws<MlNetVisionException>(() => Train(Recipe with { LearningRate = 0.5 }, Runtime(folder.Path, resume: true)));
 
         Assert.Contains("belongs to another configuration", error.Message);
     }
@@ -71,11 +74,11 @@ public class ResumeTests
     public void Load_CorruptCheckpoint_ThrowsClearError()
     {
         using var folder = new TempFolder();
-        Train(Options(folder.Path), cancelAfterStep: 2);
+        Train(Recipe, Runtime(folder.Path), cancelAfterStep: 2);
         var path = Path.Combine(folder.Path, CheckpointStore.CheckpointFile);
         File.WriteAllBytes(path, File.ReadAllBytes(path)[..200]);
 
-        var error = Assert.Throws<MlNetVisionException>(() => Train(Options(folder.Path, resume: true)));
+        var error = Assert.Throws<MlNetVisionException>(() => Train(Recipe, Runtime(folder.Path, resume: true)));
 
         Assert.Contains("cannot be read", error.Message);
     }
@@ -88,7 +91,7 @@ public class ResumeTests
         var data = ImageSetDataView.Create(ml, SyntheticImages.Create(48, seed: 1));
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        var trainer = new TorchImageClassificationTrainer(ml, Options(folder.Path) with { ValidationFraction = 0.25 }, TextWriter.Null, cancel.Token);
+        var trainer = new TorchImageClassificationTrainer(ml, Recipe with { ValidationFraction = 0.25 }, Runtime(folder.Path), TextWriter.Null, cancel.Token);
 
         using var model = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).Fit(data);
 
