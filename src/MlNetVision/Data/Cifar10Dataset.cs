@@ -29,7 +29,7 @@ public static class Cifar10Dataset
 }
 
 /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (unlike <see cref="Progress{T}"/>).</summary>
-public sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
 {
     /// <inheritdoc />
     public void Report(T value) => report(value);

@@ -13,7 +13,7 @@ namespace MlNetVision.Data;
 /// <param name="http">The client to download with.</param>
 /// <param name="archiveUri">Where to download from (default: the official archive).</param>
 /// <param name="archiveMd5">The archive's expected MD5 (default: the official one).</param>
-public sealed class Cifar10Downloader(HttpClient http, Uri? archiveUri = null, string? archiveMd5 = null)
+internal sealed class Cifar10Downloader(HttpClient http, Uri? archiveUri = null, string? archiveMd5 = null)
 {
     private readonly Uri _uri = archiveUri ?? ArchiveUri;
     private readonly string _md5 = archiveMd5 ?? ArchiveMd5;

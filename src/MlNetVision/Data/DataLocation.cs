@@ -3,7 +3,7 @@ using MlNetVision.Infrastructure;
 namespace MlNetVision.Data;
 
 /// <summary>Where data sets live: <c>--data DIR</c>, else <c>$MLNETVISION_DATA</c>, else the user cache.</summary>
-public static class DataLocation
+internal static class DataLocation
 {
     /// <summary>Environment variable naming the data folder.</summary>
     public const string DataVariable = "MLNETVISION_DATA";

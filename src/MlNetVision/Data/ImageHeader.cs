@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace MlNetVision.Data;
 
 /// <summary>Reads an image's size from its header (PNG, JPEG, BMP) without decoding it.</summary>
-public static class ImageHeader
+internal static class ImageHeader
 {
     /// <summary>Width and height, or null when the header is not understood.</summary>
     public static (int Width, int Height)? TryReadSize(string file)

@@ -1,7 +1,7 @@
 namespace MlNetVision.Infrastructure;
 
 /// <summary>Writes files so that a reader sees either the old file or the whole new one, never a part.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes through a temporary sibling file, flushes it to disk, then renames it over <paramref name="path"/>.</summary>
     public static void Write(string path, Action<Stream> write)

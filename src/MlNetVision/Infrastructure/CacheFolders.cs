@@ -1,7 +1,7 @@
 namespace MlNetVision.Infrastructure;
 
 /// <summary>Where MlNetVision keeps downloaded data, weights and patched native libraries.</summary>
-public static class CacheFolders
+internal static class CacheFolders
 {
     /// <summary>Environment variable that overrides the cache root.</summary>
     public const string CacheVariable = "MLNETVISION_CACHE";

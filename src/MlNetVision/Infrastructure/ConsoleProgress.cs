@@ -6,7 +6,7 @@ namespace MlNetVision.Infrastructure;
 /// A one-line progress bar on a terminal (redrawn at most 10 times a second); when output is redirected
 /// it degrades to a plain log line every <see cref="LogInterval"/>, so CI logs stay readable.
 /// </summary>
-public sealed class ConsoleProgress : IDisposable
+internal sealed class ConsoleProgress : IDisposable
 {
     private readonly TextWriter _out;
     private readonly string _label;

@@ -1,7 +1,7 @@
 namespace MlNetVision.Infrastructure;
 
 /// <summary>Streams an HTTP download into a file, reporting (bytes so far, total bytes when known).</summary>
-public static class HttpDownload
+internal static class HttpDownload
 {
     /// <summary>
     /// Downloads <paramref name="uri"/> into <paramref name="target"/>. Network and disk failures (unless

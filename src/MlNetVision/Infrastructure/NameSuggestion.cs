@@ -1,7 +1,7 @@
 namespace MlNetVision.Infrastructure;
 
 /// <summary>"Did you mean" suggestions for mistyped names.</summary>
-public static class NameSuggestion
+internal static class NameSuggestion
 {
     /// <summary>" Did you mean 'x'?" for the nearest name within a small edit distance, else "".</summary>
     public static string DidYouMean(string typed, IEnumerable<string> known)

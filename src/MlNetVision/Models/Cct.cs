@@ -16,7 +16,7 @@ namespace MlNetVision.Models;
 /// airbench's stem instead (<c>whiten</c>, <c>activ</c>, <c>block1</c>, …; see <see cref="FastCnn"/>), whose whitening
 /// is set from the training data (<see cref="IDataInitialized"/>): a hybrid ViT.
 /// </summary>
-public sealed class Cct : ImageClassifier, IDataInitialized
+internal sealed class Cct : ImageClassifier, IDataInitialized
 {
 #pragma warning disable IDE1006 // the CCT code's names
     private readonly Sequential tokenizer;

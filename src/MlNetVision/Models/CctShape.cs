@@ -11,7 +11,7 @@ namespace MlNetVision.Models;
 /// <param name="StochasticDepth">Drop-path rate of the last layer; rates rise linearly from 0 over the layers.</param>
 /// <param name="Tokenizer">CCT's plain convolutions, or airbench's whitening + conv groups (a hybrid ViT's CNN stem).</param>
 /// <param name="TrainingConvType">With <see cref="CctTokenizer.WhitenedConvGroups"/>: the type the conv groups train in (null = fp32).</param>
-public sealed record CctShape(int Layers, int Dim, int Heads, double MlpRatio, int ConvLayers, int ConvKernel = 3,
+internal sealed record CctShape(int Layers, int Dim, int Heads, double MlpRatio, int ConvLayers, int ConvKernel = 3,
     int TokenizerChannels = 64, double StochasticDepth = 0.1, CctTokenizer Tokenizer = CctTokenizer.Convolutions,
     TorchSharp.torch.ScalarType? TrainingConvType = null)
 {
@@ -36,7 +36,7 @@ public sealed record CctShape(int Layers, int Dim, int Heads, double MlpRatio, i
 }
 
 /// <summary>How a <see cref="Cct"/> turns an image into tokens.</summary>
-public enum CctTokenizer
+internal enum CctTokenizer
 {
     /// <summary>CCT's: per layer a conv without bias → ReLU → max-pool 3, stride 2 (Hassani et al. 2021).</summary>
     Convolutions,

@@ -1,7 +1,7 @@
 namespace MlNetVision.Models;
 
 /// <summary>Where DeiT's ImageNet weights are published.</summary>
-public static class DeitWeights
+internal static class DeitWeights
 {
     /// <summary>DeiT-tiny, ImageNet-1k (the weights timm tags <c>deit_tiny_patch16_224.fb_in1k</c>; top-1 72.2%).</summary>
     public static readonly PretrainedWeights Tiny = new()

@@ -18,14 +18,14 @@ namespace MlNetVision.Models;
 /// <param name="Gelu">GELU instead of PyTorch's default ReLU.</param>
 /// <param name="UnitNormalEmbeddings">Class token and positional embeddings drawn from N(0, 1), as the seed's ViTs do;
 /// otherwise timm's (zeros and truncated normal, std 0.02).</param>
-public sealed record EncoderVitShape(int Patch = 16, int Dim = 128, int Depth = 4, int Heads = 4, int FeedForward = 2048,
+internal sealed record EncoderVitShape(int Patch = 16, int Dim = 128, int Depth = 4, int Heads = 4, int FeedForward = 2048,
     double Dropout = 0.1, bool NormFirst = false, bool Gelu = false, bool UnitNormalEmbeddings = true);
 
 /// <summary>
 /// The seed's 224-px ViT: a patch convolution, a cls token and positional embeddings, a stack of
 /// standard <c>nn.TransformerEncoderLayer</c>s (<c>encoder.layers.N</c>), the cls token into a linear head.
 /// </summary>
-public sealed class EncoderVit : ImageClassifier
+internal sealed class EncoderVit : ImageClassifier
 {
 #pragma warning disable IDE1006
     private readonly Conv2d patch_embed;

@@ -14,7 +14,7 @@ namespace MlNetVision.Models;
 /// max-pool 3 → <c>head</c> (linear, no bias) → logits scaled by 1/9. 32-px inputs; about 236 MFLOP per
 /// image forward.
 /// </summary>
-public sealed class FastCnn : ImageClassifier, IDataInitialized, IEpochScheduled
+internal sealed class FastCnn : ImageClassifier, IDataInitialized, IEpochScheduled
 {
 #pragma warning disable IDE1006 // airbench's names
     private readonly Conv2d whiten;

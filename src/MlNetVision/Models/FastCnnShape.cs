@@ -12,7 +12,7 @@ namespace MlNetVision.Models;
 /// ordinary trainable, randomly initialised 2×2 convolution (for the ablation).</param>
 /// <param name="WhiteningBiasEpochs">Epochs the whitening layer's bias trains before it freezes (airbench: 3); 0 = it never freezes.
 /// Applies with <paramref name="DataWhitening"/> only.</param>
-public sealed record FastCnnShape(int Block1 = 64, int Block2 = 256, int Block3 = 256, double BatchNormMomentum = Blocks.ConvGroup.AirbenchBatchNormMomentum,
+internal sealed record FastCnnShape(int Block1 = 64, int Block2 = 256, int Block3 = 256, double BatchNormMomentum = Blocks.ConvGroup.AirbenchBatchNormMomentum,
     double LogitScale = 1.0 / 9, double WhiteningEpsilon = Blocks.PatchWhitening.DefaultEpsilon, TorchSharp.torch.ScalarType? TrainingConvType = null, bool DataWhitening = true,
     int WhiteningBiasEpochs = 3)
 {

@@ -6,7 +6,7 @@ namespace MlNetVision.Models;
 /// A model with layers initialised from the training data before training (such as a patch-whitening
 /// convolution). The trainer calls <see cref="InitializeFromData"/> once, before the first step of a new run.
 /// </summary>
-public interface IDataInitialized
+internal interface IDataInitialized
 {
     /// <summary>How many training images the initialisation wants.</summary>
     int InitializationImages { get; }

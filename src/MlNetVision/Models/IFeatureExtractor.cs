@@ -7,7 +7,7 @@ namespace MlNetVision.Models;
 /// A model made of a backbone and a classifier head: <c>forward(x) = Head(ForwardFeatures(x))</c>. Lets a
 /// trainer freeze the backbone, compute its features once and train only the head.
 /// </summary>
-public interface IFeatureExtractor
+internal interface IFeatureExtractor
 {
     /// <summary>The backbone's output for a normalised batch <c>[N, 3, S, S]</c>: <c>[N, FeatureCount]</c>.</summary>
     Tensor ForwardFeatures(Tensor input);

@@ -7,7 +7,7 @@ namespace MlNetVision.Models;
 /// when a checkpoint was trained for another number of classes), says where its default weights are, and
 /// may adapt a checkpoint to its own shapes before the strict load.
 /// </summary>
-public interface IPretrainable
+internal interface IPretrainable
 {
     /// <summary>State-dict key prefixes of the classifier head, such as <c>fc.</c>.</summary>
     IReadOnlyList<string> HeadPrefixes { get; }

@@ -7,7 +7,7 @@ namespace MlNetVision.Models;
 /// <param name="Bgr">True when the network reads channels as B, G, R.</param>
 /// <param name="MeanImage">Mean image <c>[3, S, S]</c> in the network's channel order, 0–255 scale, row-major.</param>
 /// <param name="MeanImageSize">Its side <c>S</c>: the native input size.</param>
-public sealed record ImportedPreprocessing(bool Bgr, float[] MeanImage, int MeanImageSize)
+internal sealed record ImportedPreprocessing(bool Bgr, float[] MeanImage, int MeanImageSize)
 {
     /// <summary>Per-channel mean of <see cref="MeanImage"/>, in the network's channel order.</summary>
     public float[] ChannelMeans()

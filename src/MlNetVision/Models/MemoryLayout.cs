@@ -9,7 +9,7 @@ namespace MlNetVision.Models;
 /// back keeps its NCHW shape with NHWC strides — what <c>contiguous(memory_format=torch.channels_last)</c> gives —
 /// and libtorch's convolutions then pick their channels-last kernels.
 /// </summary>
-public static class MemoryLayout
+internal static class MemoryLayout
 {
     /// <summary>A channels-last copy of the 4-D tensor <paramref name="x"/> (same shape and values, strides <c>[H·W·C, 1, W·C, C]</c>).</summary>
     public static Tensor ChannelsLast(Tensor x)

@@ -15,7 +15,7 @@ namespace MlNetVision.Models;
 /// 0–255 scale minus the mean image (at its native 224 px) or the mean image's per-channel means (at other
 /// sizes). The backbone's global average pool makes it work at any input size.
 /// </summary>
-public sealed class MlNetImageNetResNet18 : ImageClassifier, IPretrainable, IFeatureExtractor
+internal sealed class MlNetImageNetResNet18 : ImageClassifier, IPretrainable, IFeatureExtractor
 {
     private const string ScaleBuffer = "input_scale";
     private const string ShiftBuffer = "input_shift";

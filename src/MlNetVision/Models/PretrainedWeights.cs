@@ -7,7 +7,7 @@ namespace MlNetVision.Models;
 /// (<see cref="FileName"/>, <see cref="DownloadUri"/>, <see cref="Sha256Prefix"/>) or weights that ship with
 /// a package and load without a network (<see cref="Bundled"/>).
 /// </summary>
-public sealed record PretrainedWeights
+internal sealed record PretrainedWeights
 {
     /// <summary>What the weights are, for logs and reports, such as <c>torchvision ImageNet-1k</c>.</summary>
     public required string Description { get; init; }

@@ -9,7 +9,7 @@ namespace MlNetVision.Models;
 /// Linear(64·(S/4)²→hidden)-ReLU-Linear(hidden→classes). Submodules are named as in the PyTorch peer
 /// (<c>features.0</c>, <c>features.3</c>, <c>classifier.1</c>, <c>classifier.3</c>) so its checkpoints map by name.
 /// </summary>
-public sealed class SimpleCnn : ImageClassifier
+internal sealed class SimpleCnn : ImageClassifier
 {
 #pragma warning disable IDE1006 // PyTorch names, so checkpoints map by name
     private readonly TorchSharp.Modules.Sequential features;

@@ -13,13 +13,13 @@ namespace MlNetVision.Models;
 /// <param name="Heads">Attention heads.</param>
 /// <param name="MlpDim">MLP hidden width.</param>
 /// <param name="AttentionDropout">Dropout on attention weights.</param>
-public sealed record VitShape(int Patch = 4, int Dim = 128, int Depth = 6, int Heads = 4, int MlpDim = 512, double AttentionDropout = 0.1);
+internal sealed record VitShape(int Patch = 4, int Dim = 128, int Depth = 6, int Heads = 4, int MlpDim = 512, double AttentionDropout = 0.1);
 
 /// <summary>
 /// The seed's SimpleViT: a patch convolution, a cls token and positional embeddings (normal init),
 /// post-norm blocks, LayerNorm on the cls token, a linear head. Names follow the PyTorch peer.
 /// </summary>
-public sealed class SimpleVit : ImageClassifier
+internal sealed class SimpleVit : ImageClassifier
 {
 #pragma warning disable IDE1006
     private readonly Conv2d patch_embed;

@@ -9,7 +9,7 @@ namespace MlNetVision.Models;
 /// airbench's level 2: ¼ image + ¼ mirror + ⅛ each of the image shifted one pixel up-left and down-right
 /// (reflect padding) and their mirrors.
 /// </summary>
-public static class TestTimeAugmentation
+internal static class TestTimeAugmentation
 {
     /// <summary>The views' weights, in the order <see cref="Views"/> returns them.</summary>
     public static double[] Weights(TestTimeAugmentationKind kind) => kind switch

@@ -14,7 +14,7 @@ namespace MlNetVision.Models;
 /// loads strictly; at an input size other than the checkpoint's its position embeddings are resampled
 /// (bicubic, antialiased, as timm's <c>resample_abs_pos_embed</c>). Expects ImageNet-normalised input.
 /// </summary>
-public sealed class TimmVisionTransformer : ImageClassifier, IPretrainable, IFeatureExtractor
+internal sealed class TimmVisionTransformer : ImageClassifier, IPretrainable, IFeatureExtractor
 {
 #pragma warning disable IDE1006 // timm's names, so checkpoints map by name
     private readonly TimmPatchEmbed patch_embed;

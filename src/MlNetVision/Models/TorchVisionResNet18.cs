@@ -11,7 +11,7 @@ namespace MlNetVision.Models;
 /// and a torchvision checkpoint (<c>resnet18-f37072fd.pth</c>) loads strictly; the 1000-class <c>fc</c> is
 /// replaced when fine-tuning for fewer classes. Expects ImageNet-normalised input.
 /// </summary>
-public sealed class TorchVisionResNet18 : ImageClassifier, IPretrainable, IFeatureExtractor
+internal sealed class TorchVisionResNet18 : ImageClassifier, IPretrainable, IFeatureExtractor
 {
     /// <summary>torchvision's ImageNet-1k weights (IMAGENET1K_V1, top-1 69.758%).</summary>
     public static readonly PretrainedWeights ImageNetWeights = new()

@@ -8,7 +8,7 @@ namespace MlNetVision.Models;
 /// own <c>trunc_normal_</c> differs: it cuts at about one deviation and returned NaN in 1 of 200 draws of a 192×192
 /// matrix (measured), so the models use this instead: a normal draw clamped to the bounds.
 /// </summary>
-public static class TruncatedNormal
+internal static class TruncatedNormal
 {
     /// <summary>Fills <paramref name="tensor"/> in place with N(<paramref name="mean"/>, <paramref name="std"/>²) clamped to [<paramref name="a"/>, <paramref name="b"/>] (absolute values, as PyTorch) and returns it.</summary>
     public static Tensor Fill(Tensor tensor, double std, double mean = 0, double a = -2, double b = 2)

@@ -8,7 +8,7 @@ namespace MlNetVision.Native;
 /// <c>DT_NEEDED</c> entries, the symbol versions it needs (<c>.gnu.version_r</c>) and the ones it
 /// defines (<c>.gnu.version_d</c>), and to mark a needed version weak in a copy of the bytes.
 /// </summary>
-public sealed class ElfImage
+internal sealed class ElfImage
 {
     private const uint SectionDynamic = 6;
     private const uint SectionVersionDefinitions = 0x6ffffffd;
@@ -167,7 +167,7 @@ public sealed class ElfImage
 }
 
 /// <summary>One entry of <c>.gnu.version_r</c>: <paramref name="Version"/> needed from <paramref name="Library"/>.</summary>
-public sealed record VersionNeed(string Library, string Version, ushort Flags, long FlagsOffset)
+internal sealed record VersionNeed(string Library, string Version, ushort Flags, long FlagsOffset)
 {
     /// <summary>True when the loader tolerates the version being absent.</summary>
     public bool IsWeak => (Flags & ElfImage.VersionFlagWeak) != 0;

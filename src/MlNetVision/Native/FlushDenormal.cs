@@ -9,7 +9,7 @@ namespace MlNetVision.Native;
 /// workers are started at the first parallel region) inherit them. Tiny values then become zero instead of taking
 /// the slow denormal path (a collapsing loss or weight decay can otherwise slow steps down several times).
 /// </summary>
-public static unsafe class FlushDenormal
+internal static unsafe class FlushDenormal
 {
     private const string Library = "libtorch_cpu.so";
     private const string Symbol = "_ZN2at7Context16setFlushDenormalEb";

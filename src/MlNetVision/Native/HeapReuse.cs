@@ -15,7 +15,7 @@ namespace MlNetVision.Native;
 /// Skipped on other C libraries and systems, and when the user set glibc's own malloc options (<c>GLIBC_TUNABLES</c>
 /// with <c>glibc.malloc</c>, or any <c>MALLOC_*_</c> variable) or <c>MLNETVISION_HEAP=system</c>.
 /// </summary>
-public static partial class HeapReuse
+internal static partial class HeapReuse
 {
     /// <summary>Set to <c>system</c> to keep the C library's default behaviour.</summary>
     public const string Variable = "MLNETVISION_HEAP";

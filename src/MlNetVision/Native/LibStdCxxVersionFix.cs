@@ -11,7 +11,7 @@ namespace MlNetVision.Native;
 /// writes a copy of the library into the cache with only those <c>.gnu.version_r</c> entries marked weak
 /// (the NuGet cache and the build output are never touched) and loads that copy instead.
 /// </summary>
-public static class LibStdCxxVersionFix
+internal static class LibStdCxxVersionFix
 {
     /// <summary>The native library TorchSharp P/Invokes.</summary>
     public const string LibraryFileName = "libLibTorchSharp.so";

@@ -6,7 +6,7 @@ namespace MlNetVision.Native;
 /// (which also honours a cgroup CPU quota). One compute thread per physical core is libtorch's and ONNX Runtime's
 /// own default; hyper-threads add little to dense kernels and contend for the same units.
 /// </summary>
-public static class PhysicalCores
+internal static class PhysicalCores
 {
     private static readonly Lazy<int> Detected = new(Detect);
 

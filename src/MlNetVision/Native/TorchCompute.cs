@@ -7,7 +7,7 @@ namespace MlNetVision.Native;
 /// (default one per physical core, <see cref="PhysicalCores"/>), flushes denormals (<see cref="FlushDenormal"/>) and keeps
 /// freed tensor memory for reuse (<see cref="HeapReuse"/>).
 /// </summary>
-public static class TorchCompute
+internal static class TorchCompute
 {
     /// <summary>Prepares the calling thread; returns the intra-op thread count now in use.</summary>
     /// <param name="threads">Threads wanted; 0 or less = one per physical core.</param>

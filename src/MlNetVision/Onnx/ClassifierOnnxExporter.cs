@@ -11,7 +11,7 @@ namespace MlNetVision.Onnx;
 /// <param name="Std">Per-channel normalisation standard deviation.</param>
 /// <param name="ClassNames">Class names by index.</param>
 /// <param name="TestTimeAugmentation">Views averaged at the logits (the network runs once on all views, batched).</param>
-public sealed record OnnxExportSettings(int PipelineImageSize, float[] Mean, float[] Std, IReadOnlyList<string> ClassNames,
+internal sealed record OnnxExportSettings(int PipelineImageSize, float[] Mean, float[] Std, IReadOnlyList<string> ClassNames,
     TestTimeAugmentationKind TestTimeAugmentation = TestTimeAugmentationKind.None);
 
 /// <summary>
@@ -20,7 +20,7 @@ public sealed record OnnxExportSettings(int PipelineImageSize, float[] Mean, flo
 /// model's size when it differs (as the trainer does), normalisation, the network, and outputs
 /// <c>Score</c> <c>[N, classes]</c> (softmax probabilities), <c>PredictedLabel</c> (class name) and <c>Logits</c>.
 /// </summary>
-public static class ClassifierOnnxExporter
+internal static class ClassifierOnnxExporter
 {
     /// <summary>Input value name.</summary>
     public const string FeaturesName = "Features";

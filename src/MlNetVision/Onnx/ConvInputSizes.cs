@@ -12,7 +12,7 @@ namespace MlNetVision.Onnx;
 /// <c>forward</c>: a convolution run that way is absent, and keeps its whole kernel. One run at several sizes is
 /// recorded as (0, 0).
 /// </summary>
-public static class ConvInputSizes
+internal static class ConvInputSizes
 {
     /// <summary>Runs <paramref name="model"/> (eval mode, no gradients) on one blank <paramref name="imageSize"/>-px image.</summary>
     public static IReadOnlyDictionary<Conv2d, (long Height, long Width)> Measure(ImageClassifier model, int imageSize)

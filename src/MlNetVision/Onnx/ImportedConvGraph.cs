@@ -7,4 +7,4 @@ namespace MlNetVision.Onnx;
 /// <param name="Weights">The initializers as <see cref="ImportedConvNet"/> state-dict entries (<c>&lt;op&gt;.weight</c>, ...).</param>
 /// <param name="InputSize">Height and width the ONNX model declares for its input.</param>
 /// <param name="Notes">How the import departs from a literal translation (such as a fixed-window average pool made global).</param>
-public sealed record ImportedConvGraph(ConvGraph Graph, IReadOnlyDictionary<string, TensorData> Weights, (long Height, long Width) InputSize, IReadOnlyList<string> Notes);
+internal sealed record ImportedConvGraph(ConvGraph Graph, IReadOnlyDictionary<string, TensorData> Weights, (long Height, long Width) InputSize, IReadOnlyList<string> Notes);

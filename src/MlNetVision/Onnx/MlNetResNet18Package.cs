@@ -12,7 +12,7 @@ namespace MlNetVision.Onnx;
 /// application. Both are read once per process: the network with <see cref="OnnxConvGraphImporter"/>, the
 /// preprocessing by recognising its Split → Concat → Sub pattern.
 /// </summary>
-public static class MlNetResNet18Package
+internal static class MlNetResNet18Package
 {
     /// <summary>The folder the package's build props create beside the application.</summary>
     public const string ModelsFolderName = "DnnImageModels";

@@ -14,7 +14,7 @@ namespace MlNetVision.Onnx;
 /// at other sizes (at 112 px the last stage's input is 7×7, where the written <c>[1, 1, 0, 0]</c> would give
 /// a 3×3 main branch beside a 4×4 shortcut).
 /// </summary>
-public static class OnnxConvGraphImporter
+internal static class OnnxConvGraphImporter
 {
     private const int FloatType = 1;
 

@@ -10,13 +10,13 @@ namespace MlNetVision.Onnx;
 /// and float initializers taken from TorchSharp tensors. Dimensions given as <c>-1</c> become the symbolic
 /// batch dimension <c>N</c>.
 /// </summary>
-public sealed class OnnxGraphBuilder
+internal sealed class OnnxGraphBuilder
 {
     /// <summary>The operator set version written.</summary>
     public const int Opset = 17;
 
     /// <summary>ONNX element type codes used here.</summary>
-    public static class ElementType
+    internal static class ElementType
     {
         /// <summary>float32.</summary>
         public const int Float = 1;

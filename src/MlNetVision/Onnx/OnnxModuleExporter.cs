@@ -21,7 +21,7 @@ namespace MlNetVision.Onnx;
 /// falls on padding, so the function is the same with a ninth of a 3×3 kernel's weights to read per image
 /// (ResNet-18 at 32 px: three convolutions of its last stage, 6.3 M of its 11.2 M weights; ONNX Runtime does not drop them itself).
 /// </summary>
-public sealed class OnnxModuleExporter(OnnxGraphBuilder graph, IReadOnlyDictionary<Conv2d, (long Height, long Width)>? convInputSizes = null)
+internal sealed class OnnxModuleExporter(OnnxGraphBuilder graph, IReadOnlyDictionary<Conv2d, (long Height, long Width)>? convInputSizes = null)
 {
     /// <summary>TorchVision's residual block type, which TorchVision keeps private: it is exported by its
     /// PyTorch-named children (conv1, bn1, conv2, bn2, optional downsample).</summary>

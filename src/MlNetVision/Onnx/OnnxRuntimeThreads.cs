@@ -12,7 +12,7 @@ namespace MlNetVision.Onnx;
 /// context that creates or loads the transformer. Everything else stays at ML.NET's defaults: graph optimisation
 /// <c>ORT_ENABLE_ALL</c>, sequential execution, a thread pool per session.
 /// </summary>
-public static class OnnxRuntimeThreads
+internal static class OnnxRuntimeThreads
 {
     /// <summary>
     /// Makes ONNX Runtime sessions created through <paramref name="mlContext"/> use <paramref name="threads"/>

@@ -8,7 +8,7 @@ namespace MlNetVision.Onnx;
 /// The ONNX form of <see cref="TestTimeAugmentation"/>: the views are concatenated along the batch axis, the
 /// network runs once on <c>[V·N, 3, S, S]</c>, and the logits <c>[V, N, C]</c> are summed with the views' weights.
 /// </summary>
-public static class TestTimeAugmentationGraph
+internal static class TestTimeAugmentationGraph
 {
     /// <summary>Emits the views of <paramref name="image"/> (<c>[N, 3, S, S]</c>), the network (<paramref name="network"/>)
     /// on them, and the weighted sum; returns the logits' name.</summary>

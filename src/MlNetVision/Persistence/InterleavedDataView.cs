@@ -10,7 +10,7 @@ namespace MlNetVision.Persistence;
 /// the cursors within one row of each other. Each cursor walks the whole source and skips the other cursors' rows,
 /// which costs nothing where the source's values are read lazily (in-memory rows, paths).
 /// </summary>
-public sealed class InterleavedDataView(IDataView source) : IDataView
+internal sealed class InterleavedDataView(IDataView source) : IDataView
 {
     /// <inheritdoc />
     public bool CanShuffle => false;

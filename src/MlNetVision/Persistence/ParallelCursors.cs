@@ -9,7 +9,7 @@ namespace MlNetVision.Persistence;
 /// ONNX transformer's one ONNX Runtime call per row runs on as many threads as there are cursors. With one
 /// intra-op thread per session call, that keeps every core busy on networks too small to split one row across cores.
 /// </summary>
-public static class ParallelCursors
+internal static class ParallelCursors
 {
     /// <summary>
     /// Opens up to <paramref name="cursors"/> cursors over <paramref name="columns"/> of <paramref name="view"/> (the

@@ -10,7 +10,7 @@ namespace MlNetVision.Pretrained;
 /// state dict, or of a dict holding one under <c>model</c> or <c>state_dict</c>, as DeiT's and many training
 /// scripts' checkpoints do) or a <c>.safetensors</c> file, through TorchSharp.PyBridge.
 /// </summary>
-public static class CheckpointReader
+internal static class CheckpointReader
 {
     /// <summary>Keys under which training scripts nest the state dict.</summary>
     public static readonly IReadOnlyList<string> NestedStateDictKeys = ["model", "state_dict", "model_state_dict", "module"];

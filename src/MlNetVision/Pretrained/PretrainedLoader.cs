@@ -12,7 +12,7 @@ namespace MlNetVision.Pretrained;
 /// download cached in <c>~/.cache/mlnetvision/weights</c> (downloaded on first use), and nothing for a model
 /// without pretrained weights.
 /// </summary>
-public static class PretrainedLoader
+internal static class PretrainedLoader
 {
     /// <summary>The option value that asks for training from scratch.</summary>
     public const string None = "none";

@@ -3,4 +3,4 @@ namespace MlNetVision.Pretrained;
 /// <summary>What a strict state-dict load did.</summary>
 /// <param name="Loaded">Tensors copied into the model.</param>
 /// <param name="Notes">Deliberate differences, such as a replaced classifier head.</param>
-public sealed record StateDictLoadResult(int Loaded, IReadOnlyList<string> Notes);
+internal sealed record StateDictLoadResult(int Loaded, IReadOnlyList<string> Notes);

@@ -10,7 +10,7 @@ namespace MlNetVision.Pretrained;
 /// a head prefix) is replaced when its shape differs or it is absent, as when fine-tuning ImageNet weights
 /// for 10 classes; and a missing <c>num_batches_tracked</c> counter starts at 0, as in PyTorch.
 /// </summary>
-public static class StateDictLoader
+internal static class StateDictLoader
 {
     private const string BatchCounter = "num_batches_tracked";
 

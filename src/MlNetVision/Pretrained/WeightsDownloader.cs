@@ -12,7 +12,7 @@ namespace MlNetVision.Pretrained;
 /// </summary>
 /// <param name="http">The client to download with.</param>
 /// <param name="folder">The weights cache folder.</param>
-public sealed class WeightsDownloader(HttpClient http, string folder)
+internal sealed class WeightsDownloader(HttpClient http, string folder)
 {
     /// <summary>The cache folder.</summary>
     public string Folder { get; } = folder;

@@ -22,7 +22,7 @@ namespace MlNetVision.Training;
 /// and has no stock vector-to-scalar transform, so <c>PredictedLabel</c> is a one-element string vector:
 /// bind it as <c>string[]</c>.
 /// </remarks>
-public static class ClassifierTransformers
+internal static class ClassifierTransformers
 {
     /// <summary>Key-typed predicted label column, for Evaluate.</summary>
     public const string PredictedLabelKeyColumn = "PredictedLabelKey";

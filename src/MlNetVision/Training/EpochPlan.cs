@@ -7,7 +7,7 @@ namespace MlNetVision.Training;
 /// options' batch size, <see cref="TorchImageClassifierOptions.DropLastBatch"/> and
 /// <see cref="TorchImageClassifierOptions.FinalEpochFraction"/>.
 /// </summary>
-public sealed record EpochPlan
+internal sealed record EpochPlan
 {
     /// <summary>Plans <paramref name="epochs"/> epochs over <paramref name="trainCount"/> rows; throws when not one step fits.</summary>
     public EpochPlan(int trainCount, int batchSize, int epochs, bool dropLastBatch = false, double finalEpochFraction = 1)

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace MlNetVision.Training;
 
 /// <summary>Precomputed feature vectors <c>[N, F]</c> and their labels, for training a head on a frozen backbone.</summary>
-public sealed class FeatureBatches(Tensor features, Tensor labels) : IBatchSource, IDisposable
+internal sealed class FeatureBatches(Tensor features, Tensor labels) : IBatchSource, IDisposable
 {
     /// <summary>The features.</summary>
     public Tensor Features { get; } = features;

@@ -12,7 +12,7 @@ namespace MlNetVision.Training;
 /// statistics), and the head then trains on those features with the usual <see cref="TrainingLoop"/>. The
 /// trained head stays inside the model, so the whole model exports as usual.
 /// </summary>
-public sealed class FrozenBackboneTraining(TorchImageClassifierOptions options, TrainingRuntime? runtime = null, TextWriter? log = null)
+internal sealed class FrozenBackboneTraining(TorchImageClassifierOptions options, TrainingRuntime? runtime = null, TextWriter? log = null)
 {
     private readonly TextWriter _log = log ?? Console.Error;
     private readonly TrainingRuntime _runtime = runtime ?? TrainingRuntime.Default;

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace MlNetVision.Training;
 
 /// <summary>Labelled rows the training loop draws batches from: model-ready inputs and int64 labels on one device.</summary>
-public interface IBatchSource
+internal interface IBatchSource
 {
     /// <summary>Rows held.</summary>
     int Count { get; }

@@ -9,7 +9,7 @@ namespace MlNetVision.Training;
 /// Reads a data view's <c>Features</c> (planar RGB floats in [0, 1]) and key-typed <c>Label</c> columns once
 /// into an in-memory <see cref="ImageSet"/> of uint8 pixels, so training never goes back to the IDataView.
 /// </summary>
-public static class LabeledPixels
+internal static class LabeledPixels
 {
     /// <summary>Reads every row; <paramref name="progress"/> receives the rows read so far.</summary>
     /// <exception cref="ArgumentException">The columns are missing or of the wrong type.</exception>

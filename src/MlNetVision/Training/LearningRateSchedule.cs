@@ -5,7 +5,7 @@ namespace MlNetVision.Training;
 /// <see cref="LearningRateScheduleKind.Linear"/> kind) a linear ramp from <c>startFactor</c> × base up to base
 /// over the warm-up and down to <c>endFactor</c> × base at the last step.
 /// </summary>
-public sealed class LearningRateSchedule(LearningRateScheduleKind kind, double baseRate, long totalSteps, double warmupFraction,
+internal sealed class LearningRateSchedule(LearningRateScheduleKind kind, double baseRate, long totalSteps, double warmupFraction,
     double startFactor = 0, double endFactor = 0)
 {
     private readonly long _warmup = (long)Math.Round(totalSteps *

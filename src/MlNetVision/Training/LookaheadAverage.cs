@@ -9,7 +9,7 @@ namespace MlNetVision.Training;
 /// weights to it. Decays grow from 0 to <c>0.95^interval</c> as <c>(step / total)³</c>, so early training follows
 /// the live weights and late training averages over the last few hundred steps.
 /// </summary>
-public sealed class LookaheadAverage : IDisposable
+internal sealed class LookaheadAverage : IDisposable
 {
     private readonly List<(Tensor Live, Tensor Average)> _pairs;
 

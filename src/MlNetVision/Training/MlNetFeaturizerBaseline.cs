@@ -10,7 +10,7 @@ namespace MlNetVision.Training;
 /// Its input is a <c>Features</c> column of 224×224 planar RGB pixels on the 0–255 scale (ExtractPixels without
 /// scaling); it outputs <c>Score</c>, <c>PredictedLabelKey</c> (key) and <c>PredictedLabel</c> (class name).
 /// </summary>
-public static class MlNetFeaturizerBaseline
+internal static class MlNetFeaturizerBaseline
 {
     /// <summary>The only input size the ResNet-18 ONNX model accepts.</summary>
     public const int ImageSize = 224;

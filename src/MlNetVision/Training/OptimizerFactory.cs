@@ -11,7 +11,7 @@ namespace MlNetVision.Training;
 /// the parameters three ways: convolution filters to Muon, biases (1-D) to the scaled bias group, the rest (the linear
 /// head, and any other matrix) to plain Nesterov SGD.
 /// </summary>
-public static class OptimizerFactory
+internal static class OptimizerFactory
 {
     /// <summary>Creates an optimizer for <paramref name="model"/>'s trainable parameters.</summary>
     public static torch.optim.Optimizer Create(torch.nn.Module model, TorchImageClassifierOptions options)

@@ -9,7 +9,7 @@ namespace MlNetVision.Training;
 /// An <see cref="ImageSet"/> held as one uint8 tensor <c>[N, 3, P, P]</c> plus int64 labels on the training
 /// device; <see cref="Batch"/> turns a set of row indices into a normalised float batch at the model's size.
 /// </summary>
-public sealed class TensorBatches : IBatchSource, IDisposable
+internal sealed class TensorBatches : IBatchSource, IDisposable
 {
     private readonly Tensor _mean;
     private readonly Tensor _std;

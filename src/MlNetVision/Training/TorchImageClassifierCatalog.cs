@@ -27,10 +27,17 @@ public static class TorchImageClassifierCatalog
             Epochs = epochs, BatchSize = batchSize, LearningRate = learningRate, Seed = seed,
         });
 
-    /// <summary>Creates the trainer from an options object (the recipe) and, optionally, how the run executes.</summary>
+    /// <summary>Creates the trainer from an options object (the recipe), run with <see cref="TrainingRuntime.Default"/>.</summary>
     /// <param name="catalog">The multiclass trainers catalog.</param>
     /// <param name="options">The recipe: model, data shape, optimizer, schedule, augmentation, seed.</param>
-    /// <param name="runtime">Threads, device, checkpoints, progress; null = <see cref="TrainingRuntime.Default"/>.</param>
+    public static TorchImageClassificationTrainer TorchImageClassifier(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, TorchImageClassifierOptions options) =>
+        catalog.TorchImageClassifier(options, TrainingRuntime.Default);
+
+    /// <summary>Creates the trainer from an options object (the recipe) and how the run executes.</summary>
+    /// <param name="catalog">The multiclass trainers catalog.</param>
+    /// <param name="options">The recipe: model, data shape, optimizer, schedule, augmentation, seed.</param>
+    /// <param name="runtime">Threads, device, checkpoints, progress.</param>
     /// <remarks>
     /// ML.NET keeps a catalog's environment internal, so the trainer builds its output transformers in an
     /// MLContext of its own, seeded with <see cref="TorchImageClassifierOptions.Seed"/>; they save and load
@@ -38,7 +45,7 @@ public static class TorchImageClassifierCatalog
     /// </remarks>
     public static TorchImageClassificationTrainer TorchImageClassifier(
         this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, TorchImageClassifierOptions options,
-        TrainingRuntime? runtime = null)
+        TrainingRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return new TorchImageClassificationTrainer(new MLContext(options.Seed), options, runtime);

@@ -19,7 +19,7 @@ namespace MlNetVision.Training;
 /// The model is any module from inputs to logits: a whole classifier on image batches, or just its head on
 /// precomputed features (<see cref="FrozenBackboneTraining"/>).
 /// </summary>
-public sealed class TrainingLoop(TorchImageClassifierOptions options, TrainingRuntime? runtime = null, TextWriter? log = null)
+internal sealed class TrainingLoop(TorchImageClassifierOptions options, TrainingRuntime? runtime = null, TextWriter? log = null)
 {
     private readonly TextWriter _log = log ?? Console.Error;
     private readonly TrainingRuntime _runtime = runtime ?? TrainingRuntime.Default;

@@ -6,4 +6,4 @@ namespace MlNetVision.Training;
 /// <param name="BestValidationAccuracy">Best validation accuracy seen, if there was a validation split.</param>
 /// <param name="BestEpoch">The epoch that reached it.</param>
 /// <param name="ResumedFromStep">The global step the run resumed from (0 for a fresh run).</param>
-public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, bool Interrupted, double? BestValidationAccuracy, int? BestEpoch, long ResumedFromStep);
+internal sealed record TrainingResult(IReadOnlyList<EpochRecord> History, bool Interrupted, double? BestValidationAccuracy, int? BestEpoch, long ResumedFromStep);

@@ -11,7 +11,7 @@ namespace MlNetVision.Models.Blocks;
 /// BatchNorms have a fixed unit scale (only the bias learns), ε 1e-12 and a fast running-statistics momentum.
 /// Field names follow airbench (<c>conv1</c>, <c>norm1</c>, <c>conv2</c>, <c>norm2</c>).
 /// </summary>
-public sealed class ConvGroup : Module<Tensor, Tensor>
+internal sealed class ConvGroup : Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006 // airbench's names, so checkpoints map by name
     private readonly Conv2d conv1;

@@ -10,7 +10,7 @@ namespace MlNetVision.Models.Blocks;
 /// <c>in_proj_bias</c>, <c>out_proj</c>) and its initialisation; batch-first <c>[B, N, D]</c>.
 /// Dropout applies to the attention weights in training only.
 /// </summary>
-public sealed class MultiheadSelfAttention : nn.Module<Tensor, Tensor>
+internal sealed class MultiheadSelfAttention : nn.Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006
     private readonly Parameter in_proj_weight;

@@ -13,7 +13,7 @@ namespace MlNetVision.Models.Blocks;
 /// <see cref="ConvGroup"/> convolves such inputs in channels-last memory (same values, same shape) and hands the
 /// result back contiguous, leaving the rest of the network in the layout it was given.
 /// </summary>
-public static class OneDnnConvolutionGuard
+internal static class OneDnnConvolutionGuard
 {
     /// <summary>True when convolving <paramref name="input"/> with weights of shape <paramref name="weightShape"/>
     /// (<c>[out, in, k, k]</c>) falls in the affected class.</summary>

@@ -9,7 +9,7 @@ namespace MlNetVision.Models.Blocks;
 /// are the rows of <c>Vᵀ</c> divided by <c>√(λ + ε)</c>, then their negatives (<c>2·3·k²</c> filters in all). A frozen
 /// convolution with them hands the first trained layer decorrelated, unit-variance inputs.
 /// </summary>
-public static class PatchWhitening
+internal static class PatchWhitening
 {
     /// <summary>Added to the patch-covariance eigenvalues before dividing by their root (airbench's value).</summary>
     public const double DefaultEpsilon = 5e-4;

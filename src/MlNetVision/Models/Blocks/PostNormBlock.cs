@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace MlNetVision.Models.Blocks;
 
 /// <summary>The seed's post-norm transformer block: <c>x = norm1(x + attn(x)); x = norm2(x + mlp(x))</c>, GELU MLP.</summary>
-public sealed class PostNormBlock : nn.Module<Tensor, Tensor>
+internal sealed class PostNormBlock : nn.Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006
     private readonly MultiheadSelfAttention attn;

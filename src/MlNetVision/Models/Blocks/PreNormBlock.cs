@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace MlNetVision.Models.Blocks;
 
 /// <summary>timm's pre-norm transformer <c>Block</c>: <c>x += attn(norm1(x)); x += mlp(norm2(x))</c>, LayerNorm eps 1e-6.</summary>
-public sealed class PreNormBlock : nn.Module<Tensor, Tensor>
+internal sealed class PreNormBlock : nn.Module<Tensor, Tensor>
 {
     /// <summary>timm's LayerNorm epsilon for ViT and DeiT.</summary>
     public const double LayerNormEps = 1e-6;

@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace MlNetVision.Models.Blocks;
 
 /// <summary>timm's <c>Attention</c>: a fused <c>qkv</c> Linear (with bias) and an output <c>proj</c>; batch-first <c>[B, N, D]</c>.</summary>
-public sealed class TimmAttention : nn.Module<Tensor, Tensor>
+internal sealed class TimmAttention : nn.Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006 // timm's names, so checkpoints map by name
     private readonly Linear qkv;

@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace MlNetVision.Models.Blocks;
 
 /// <summary>timm's <c>Mlp</c>: <c>fc2(GELU(fc1(x)))</c>.</summary>
-public sealed class TimmMlp : nn.Module<Tensor, Tensor>
+internal sealed class TimmMlp : nn.Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006
     private readonly Linear fc1;

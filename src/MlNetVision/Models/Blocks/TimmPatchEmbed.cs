@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace MlNetVision.Models.Blocks;
 
 /// <summary>timm's <c>PatchEmbed</c>: a stride-P convolution <c>proj</c>, flattened to tokens <c>[B, (S/P)², D]</c>.</summary>
-public sealed class TimmPatchEmbed : nn.Module<Tensor, Tensor>
+internal sealed class TimmPatchEmbed : nn.Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006
     private readonly Conv2d proj;

@@ -11,7 +11,7 @@ namespace MlNetVision.Models.Blocks;
 /// <c>x = norm1(x + sa(x)); x = norm2(x + ff(x))</c> by default, pre-norm with <see cref="NormFirst"/>;
 /// dropout on attention weights, after attention, inside and after the feed-forward.
 /// </summary>
-public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor>
+internal sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006
     private readonly MultiheadSelfAttention self_attn;

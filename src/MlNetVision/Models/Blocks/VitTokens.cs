@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace MlNetVision.Models.Blocks;
 
 /// <summary>The ViT front end shared by our vision transformers: patches to tokens, class token in front, positions added.</summary>
-public static class VitTokens
+internal static class VitTokens
 {
     /// <summary><c>[B, 3, H, W]</c> → <c>[B, 1 + (H/p)·(W/p), D]</c>.</summary>
     public static Tensor Embed(Conv2d patchEmbed, Parameter clsToken, Parameter posEmbed, Tensor input)

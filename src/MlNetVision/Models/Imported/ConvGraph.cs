@@ -8,7 +8,7 @@ namespace MlNetVision.Models.Imported;
 /// <param name="Output">Name of the output value.</param>
 /// <param name="Ops">The operations, in an order where every input is computed before it is read.</param>
 /// <param name="OutputChannels">Channels of the output value.</param>
-public sealed record ConvGraph(string Input, string Output, IReadOnlyList<ConvGraphOp> Ops, long OutputChannels)
+internal sealed record ConvGraph(string Input, string Output, IReadOnlyList<ConvGraphOp> Ops, long OutputChannels)
 {
     /// <summary>Every padded operation's padding (top, left, bottom, right) for an input of <paramref name="height"/> × <paramref name="width"/>.</summary>
     public IReadOnlyDictionary<string, long[]> PadsAt(long height, long width)

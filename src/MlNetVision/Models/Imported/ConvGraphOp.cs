@@ -5,7 +5,7 @@ namespace MlNetVision.Models.Imported;
 /// <param name="Name">Its name: the module name of its parameters (for Conv and BatchNorm).</param>
 /// <param name="Inputs">Names of the values it reads.</param>
 /// <param name="Output">Name of the value it writes.</param>
-public sealed record ConvGraphOp(ConvGraphOpKind Kind, string Name, IReadOnlyList<string> Inputs, string Output)
+internal sealed record ConvGraphOp(ConvGraphOpKind Kind, string Name, IReadOnlyList<string> Inputs, string Output)
 {
     /// <summary>Window size (Conv, MaxPool, AveragePool): height, width.</summary>
     public long[] Kernel { get; init; } = [1, 1];

@@ -1,7 +1,7 @@
 namespace MlNetVision.Models.Imported;
 
 /// <summary>The operations an imported convolutional graph may use.</summary>
-public enum ConvGraphOpKind
+internal enum ConvGraphOpKind
 {
     /// <summary>2-D convolution (trainable weight, optional bias), explicit possibly asymmetric padding.</summary>
     Conv,

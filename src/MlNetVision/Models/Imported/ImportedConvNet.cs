@@ -13,7 +13,7 @@ namespace MlNetVision.Models.Imported;
 /// (as exported by CNTK: <c>[1, 1, 0, 0]</c> on stride-2 layers) is applied explicitly before the layer:
 /// zeros for convolutions, −∞ for max pooling.
 /// </summary>
-public sealed class ImportedConvNet : nn.Module<Tensor, Tensor>
+internal sealed class ImportedConvNet : nn.Module<Tensor, Tensor>
 {
     private readonly Dictionary<string, nn.Module<Tensor, Tensor>> _layers = new(StringComparer.Ordinal);
 

@@ -10,7 +10,7 @@ namespace MlNetVision.Training.Augmentation;
 /// parameters by colons). Each step's randomness comes from a generator seeded by (seed, step), so a run
 /// is reproducible, resumable, and different steps see different draws.
 /// </summary>
-public sealed class AugmentationPipeline
+internal sealed class AugmentationPipeline
 {
     private AugmentationPipeline(IReadOnlyList<IBatchAugmentation> steps) => Steps = steps;
 

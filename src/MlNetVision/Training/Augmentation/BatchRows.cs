@@ -10,4 +10,4 @@ namespace MlNetVision.Training.Augmentation;
 /// <param name="Indices">Row indices in the training set, in batch order.</param>
 /// <param name="Epoch">The 1-based epoch the batch belongs to.</param>
 /// <param name="Seed">The run's seed.</param>
-public sealed record BatchRows(Tensor Indices, int Epoch, long Seed);
+internal sealed record BatchRows(Tensor Indices, int Epoch, long Seed);

@@ -7,7 +7,7 @@ namespace MlNetVision.Training.Augmentation;
 /// [max(0, 1 − s), 1 + s], applied in that fixed order (torchvision draws the order at random; hue is
 /// not implemented). Spec: <c>jitter[:brightness=0.2][:contrast=0.2][:saturation=0.2]</c>.
 /// </summary>
-public sealed record ColorJitter(double Brightness = 0.2, double Contrast = 0.2, double Saturation = 0.2) : IBatchAugmentation
+internal sealed record ColorJitter(double Brightness = 0.2, double Contrast = 0.2, double Saturation = 0.2) : IBatchAugmentation
 {
     /// <inheritdoc />
     public string Spec => $"jitter:brightness={Brightness}:contrast={Contrast}:saturation={Saturation}";

@@ -6,7 +6,7 @@ namespace MlNetVision.Training.Augmentation;
 /// Zeroes a <see cref="Size"/>×<see cref="Size"/> square at a random centre of each image (DeVries and
 /// Taylor 2017; the square may extend past the border). Spec: <c>cutout[:size=8]</c>.
 /// </summary>
-public sealed record Cutout(int Size = 8) : IBatchAugmentation
+internal sealed record Cutout(int Size = 8) : IBatchAugmentation
 {
     /// <inheritdoc />
     public string Spec => $"cutout:size={Size}";

@@ -11,7 +11,7 @@ namespace MlNetVision.Training.Augmentation;
 /// </summary>
 /// <param name="Probability">Chance of a mirror (random), or of a mirror in odd epochs (alternating).</param>
 /// <param name="Alternate">Alternate each image's mirror by epoch instead of drawing it per step.</param>
-public sealed record HorizontalFlip(double Probability = 0.5, bool Alternate = false) : IBatchAugmentation
+internal sealed record HorizontalFlip(double Probability = 0.5, bool Alternate = false) : IBatchAugmentation
 {
     /// <inheritdoc />
     public string Spec => Alternate ? $"flip:p={Probability}:mode=alternate" : $"flip:p={Probability}";

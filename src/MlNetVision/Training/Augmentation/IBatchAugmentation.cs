@@ -7,7 +7,7 @@ namespace MlNetVision.Training.Augmentation;
 /// taken from the generator passed to <see cref="Apply"/>, so the same generator state gives the same batch. Implementations
 /// use tensor ops on the batch's device, never per-pixel managed loops.
 /// </summary>
-public interface IBatchAugmentation
+internal interface IBatchAugmentation
 {
     /// <summary>The op's spec, as <see cref="AugmentationPipeline.Parse"/> reads it.</summary>
     string Spec { get; }

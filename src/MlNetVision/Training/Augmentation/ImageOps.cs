@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace MlNetVision.Training.Augmentation;
 
 /// <summary>Batched image operations shared by the augmentations (float images in [0, 1], <c>[B, 3, H, W]</c>).</summary>
-public static class ImageOps
+internal static class ImageOps
 {
     /// <summary>ITU-R 601 luma, <c>[B, 1, H, W]</c>, as torchvision's <c>rgb_to_grayscale</c>.</summary>
     public static Tensor Grayscale(Tensor x) =>

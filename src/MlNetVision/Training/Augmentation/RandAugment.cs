@@ -9,7 +9,7 @@ namespace MlNetVision.Training.Augmentation;
 /// <see cref="Magnitude"/>, signed ops with a random sign. Geometric ops sample nearest, fill 0, as
 /// torchvision does. Spec: <c>randaugment[:n=2][:m=9]</c>.
 /// </summary>
-public sealed record RandAugment(int Ops = 2, int Magnitude = 9) : IBatchAugmentation
+internal sealed record RandAugment(int Ops = 2, int Magnitude = 9) : IBatchAugmentation
 {
     private const int Bins = 31;
 

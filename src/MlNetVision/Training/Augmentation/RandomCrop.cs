@@ -7,7 +7,7 @@ namespace MlNetVision.Training.Augmentation;
 /// Pads each image by <see cref="Padding"/> pixels (zeros, or a reflection of the border) and crops back
 /// to its size at a random offset — a random translation by up to ±padding. Spec: <c>crop[:pad=4][:mode=zero|reflect]</c>.
 /// </summary>
-public sealed record RandomCrop(int Padding = 4, bool Reflect = false) : IBatchAugmentation
+internal sealed record RandomCrop(int Padding = 4, bool Reflect = false) : IBatchAugmentation
 {
     /// <inheritdoc />
     public string Spec => $"crop:pad={Padding}:mode={(Reflect ? "reflect" : "zero")}";

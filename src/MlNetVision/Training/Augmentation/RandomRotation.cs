@@ -6,7 +6,7 @@ namespace MlNetVision.Training.Augmentation;
 /// Rotates each image by an angle drawn uniformly from [−degrees, +degrees], bilinear, with corners
 /// filled by <see cref="Fill"/> (in [0, 1]). Spec: <c>rotate[:degrees=15][:fill=0]</c>.
 /// </summary>
-public sealed record RandomRotation(double Degrees = 15, float Fill = 0f) : IBatchAugmentation
+internal sealed record RandomRotation(double Degrees = 15, float Fill = 0f) : IBatchAugmentation
 {
     /// <inheritdoc />
     public string Spec => $"rotate:degrees={Degrees}:fill={Fill}";

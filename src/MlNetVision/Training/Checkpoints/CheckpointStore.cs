@@ -11,7 +11,7 @@ namespace MlNetVision.Training.Checkpoints;
 /// state) and its best weights by validation accuracy (<c>best-weights.bin</c>) in one folder. Every write
 /// goes through a temporary file, is flushed to disk and renamed, so a crash leaves the previous checkpoint.
 /// </summary>
-public sealed class CheckpointStore(string folder)
+internal sealed class CheckpointStore(string folder)
 {
     /// <summary>The checkpoint file name.</summary>
     public const string CheckpointFile = "checkpoint.bin";

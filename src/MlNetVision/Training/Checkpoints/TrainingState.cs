@@ -12,7 +12,7 @@ namespace MlNetVision.Training.Checkpoints;
 /// <param name="BestValidationAccuracy">Best validation accuracy so far, if any.</param>
 /// <param name="BestEpoch">The epoch that reached it.</param>
 /// <param name="Fingerprint">The configuration the checkpoint belongs to.</param>
-public sealed record TrainingState(int Epoch, int StepInEpoch, long GlobalStep, double LossSum, long Correct, long Seen, double EpochSeconds,
+internal sealed record TrainingState(int Epoch, int StepInEpoch, long GlobalStep, double LossSum, long Correct, long Seen, double EpochSeconds,
     IReadOnlyList<EpochRecord> History, double? BestValidationAccuracy, int? BestEpoch, string Fingerprint)
 {
     /// <summary>The state before the first step.</summary>

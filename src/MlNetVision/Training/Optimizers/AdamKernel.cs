@@ -18,7 +18,7 @@ internal static unsafe class AdamKernel
     public const int ChunkElements = 1 << 15;
 
     /// <summary>One parameter's tensors (same length, same layout) and the coefficients of its update.</summary>
-    public readonly struct Slot(float* parameter, float* gradient, float* expAvg, float* expAvgSq, long length, AdamCoefficients coefficients)
+    internal readonly struct Slot(float* parameter, float* gradient, float* expAvg, float* expAvgSq, long length, AdamCoefficients coefficients)
     {
         public float* Parameter { get; } = parameter;
         public float* Gradient { get; } = gradient;

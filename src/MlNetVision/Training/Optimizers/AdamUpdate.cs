@@ -15,10 +15,10 @@ namespace MlNetVision.Training.Optimizers;
 internal static unsafe class AdamUpdate
 {
     /// <summary>A parameter's moments in the optimizer's own state object, and a call that counts one more step and returns it.</summary>
-    public readonly record struct Moments(Tensor ExpAvg, Tensor ExpAvgSq, Func<long> NextStep);
+    internal readonly record struct Moments(Tensor ExpAvg, Tensor ExpAvgSq, Func<long> NextStep);
 
     /// <summary>A parameter group's settings.</summary>
-    public readonly record struct Settings(double LearningRate, double Beta1, double Beta2, double Epsilon, double WeightDecay);
+    internal readonly record struct Settings(double LearningRate, double Beta1, double Beta2, double Epsilon, double WeightDecay);
 
     /// <summary>Updates every parameter that has a gradient; false (and no change) when one does not fit the kernel.</summary>
     public static bool TryRun(IEnumerable<ParamGroup> groups, Func<ParamGroup, Settings> settingsOf, Func<Parameter, Moments> momentsOf, bool decoupled)

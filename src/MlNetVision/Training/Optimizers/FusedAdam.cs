@@ -8,7 +8,7 @@ namespace MlNetVision.Training.Optimizers;
 /// (<see cref="AdamKernel"/>); same state and options (its state dict carries its own type name). Falls back to the per-tensor step when a
 /// parameter is not a dense float32 CPU tensor or a closure is given.
 /// </summary>
-public sealed class FusedAdam(IEnumerable<Parameter> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weight_decay = 0)
+internal sealed class FusedAdam(IEnumerable<Parameter> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weight_decay = 0)
     : Adam(parameters, lr, beta1, beta2, eps, weight_decay)
 {
     /// <inheritdoc/>

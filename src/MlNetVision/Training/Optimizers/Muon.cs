@@ -11,7 +11,7 @@ namespace MlNetVision.Training.Optimizers;
 /// unchanged. The Muon group is an ordinary SGD parameter group (its momentum buffer is SGD's state), so
 /// schedules, checkpoints and resumption treat it like the others.
 /// </summary>
-public sealed class Muon : SGD
+internal sealed class Muon : SGD
 {
     private readonly SGD.ParamGroup _orthogonalized;
 

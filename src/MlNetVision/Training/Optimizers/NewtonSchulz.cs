@@ -10,7 +10,7 @@ namespace MlNetVision.Training.Optimizers;
 /// <c>U S′ Vᵀ</c> with S′ roughly in [0.5, 1.5] rather than exactly <c>U Vᵀ</c>, which trains as well.
 /// Computed in float32 (the reference uses bfloat16 on a GPU; on a CPU without bfloat16 matrix units that would be emulated).
 /// </summary>
-public static class NewtonSchulz
+internal static class NewtonSchulz
 {
     private const double A = 3.4445, B = -4.7750, C = 2.0315;
 
