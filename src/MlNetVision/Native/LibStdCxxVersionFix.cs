@@ -18,6 +18,14 @@ internal static class LibStdCxxVersionFix
 
     private const string StdCxx = "libstdc++.so.6";
 
+    /// <summary>The environment variable that turns the fix off: <c>MLNETVISION_LIBSTDCXX_FIX=off</c> (libtorch then loads
+    /// only where the system's libstdc++ is new enough, GCC 13 or later).</summary>
+    public const string OptOutVariable = "MLNETVISION_LIBSTDCXX_FIX";
+
+    /// <summary>False when <paramref name="optOutValue"/> (the value of <see cref="OptOutVariable"/>) turns the fix off.</summary>
+    public static bool Enabled(string? optOutValue) =>
+        !string.Equals(optOutValue?.Trim(), "off", StringComparison.OrdinalIgnoreCase) && optOutValue?.Trim() != "0";
+
     /// <summary>Versions of <c>libstdc++.so.6</c> that <paramref name="library"/> needs and <paramref name="available"/> lacks (weak ones excluded).</summary>
     public static IReadOnlyList<VersionNeed> MissingVersions(ElfImage library, IReadOnlySet<string> available) =>
         library.VersionNeeds()

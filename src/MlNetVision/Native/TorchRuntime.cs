@@ -77,7 +77,17 @@ public static class TorchRuntime
             if (!_patchAttempted)
             {
                 _patchAttempted = true;
-                try { _patchedHandle = LibStdCxxVersionFix.LoadPatchedIfNeeded(line => Trace.AppendLine(line)); }
+                if (!LibStdCxxVersionFix.Enabled(Environment.GetEnvironmentVariable(LibStdCxxVersionFix.OptOutVariable)))
+                {
+                    Trace.AppendLine($"the libstdc++ fix is turned off ({LibStdCxxVersionFix.OptOutVariable})");
+                    return IntPtr.Zero;
+                }
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                try
+                {
+                    _patchedHandle = LibStdCxxVersionFix.LoadPatchedIfNeeded(line => Trace.AppendLine(line));
+                    Trace.AppendLine($"the libstdc++ fix took {clock.Elapsed.TotalMilliseconds:0} ms");
+                }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or DllNotFoundException or BadImageFormatException)
                 {
                     Trace.AppendLine($"patching failed: {e.Message}");

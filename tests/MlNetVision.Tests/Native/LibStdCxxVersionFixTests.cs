@@ -4,6 +4,18 @@ namespace MlNetVision.Tests.Native;
 
 public class LibStdCxxVersionFixTests
 {
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("", true)]
+    [InlineData("on", true)]
+    [InlineData("off", false)]
+    [InlineData(" OFF ", false)]
+    [InlineData("0", false)]
+    public void Enabled_OptOutVariable_TurnsTheFixOffOnlyWhenAsked(string? value, bool enabled)
+    {
+        Assert.Equal(enabled, LibStdCxxVersionFix.Enabled(value));
+    }
+
     private static ElfImage TorchSharpLibrary()
     {
         var path = NativeSearchPath.Find(LibStdCxxVersionFix.LibraryFileName);
