@@ -51,11 +51,11 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void UnknownCommand_ExitsNonZero()
+    public void UnknownCommand_ExitsWithTheParseErrorCode()
     {
         var (code, _, error) = Run("frobnicate");
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(Running.ExperimentRunnerTests.ParseErrorExitCode, code);
         Assert.Contains("frobnicate", error);
     }
 }

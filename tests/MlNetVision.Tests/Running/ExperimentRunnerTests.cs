@@ -62,18 +62,28 @@ public class ExperimentRunnerTests
 
         Assert.Equal(CommandLine.UserError, code);
         Assert.Contains("not writable", log.ToString());
+        Assert.True(File.Exists(file) && new FileInfo(file).Length == 0, "the file in the output's way was changed");
     }
 
     [Fact]
-    public void Run_ZeroEpochs_RejectedByParser()
+    public void Run_ZeroEpochs_RejectedByParserBeforeAnyRunFolder()
     {
+        using var output = new TempFolder();
+        var runFolder = output.Combine("run");
         var log = new StringWriter();
 
-        int code = CommandLine.Run(["run", "simple-cnn", "--epochs", "0"], log, log);
+        int code = CommandLine.Run(["run", "simple-cnn", "--epochs", "0", "--output", runFolder], log, log);
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(ParseErrorExitCode, code);
         Assert.Contains("--epochs must be at least 1", log.ToString());
+        Assert.False(Directory.Exists(runFolder));
     }
+
+    /// <summary>
+    /// System.CommandLine's exit code for arguments it rejects while parsing (validators included); the CLI maps only
+    /// exceptions to <see cref="CommandLine.UserError"/>.
+    /// </summary>
+    internal const int ParseErrorExitCode = 1;
 
     [Fact]
     public void List_ShowsExperimentsAndModels()
