@@ -3,6 +3,7 @@ using MlNetVision.Models;
 
 namespace MlNetVision.Tests.Benchmarks;
 
+[Trait("Category", "Slow")]
 public class TrainStepBenchmarkTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using TorchSharp;
 
 namespace MlNetVision.Tests.Benchmarks;
 
+[Trait("Category", "Slow")]
 public class ZipInferenceBenchmarkTests
 {
     [Fact]

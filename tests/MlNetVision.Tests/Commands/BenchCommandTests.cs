@@ -3,6 +3,7 @@ using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Commands;
 
+[Trait("Category", "Slow")]
 public class BenchCommandTests
 {
     private static (int Code, string Output, string Error) Run(params string[] args)

@@ -8,6 +8,7 @@ using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Persistence;
 
+[Trait("Category", "Slow")]
 public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
 {
     [Fact]

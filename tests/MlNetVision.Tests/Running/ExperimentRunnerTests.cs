@@ -6,6 +6,7 @@ using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Running;
 
+[Trait("Category", "Slow")]
 public class ExperimentRunnerTests
 {
     [Fact]
@@ -96,6 +97,7 @@ public class ExperimentRunnerTests
     }
 }
 
+[Trait("Category", "Slow")]
 public class BatchRunTests
 {
     [Fact]

@@ -11,6 +11,7 @@ using TorchSharp;
 
 namespace MlNetVision.Tests.Training.Checkpoints;
 
+[Trait("Category", "Slow")]
 public class ResumeTests
 {
     private static TorchImageClassifierOptions Options(string? folder, bool resume = false) => Pipelines.QuickOptions("simple_vit") with
