@@ -9,31 +9,20 @@ public class HeapReuseTests
 {
     /// <summary>
     /// With reuse on, a 16-MB block (above glibc's default mmap threshold; it fits a worker thread's 64-MB arena heap)
-    /// comes from the heap, not from mmap. The control then lets glibc map blocks from 1 MB up and sees the same
-    /// allocation mapped, so the measurement can tell the two apart; reuse is switched back on afterwards.
+    /// comes from the heap, not from mmap. Limit: a control that re-allowed mmap in-process did not see the block mapped
+    /// once other tests had run (the arena's retained free chunks served it), so this check alone can also pass when an
+    /// earlier allocation left a big enough free chunk; a fresh-process comparison would be the independent route.
     /// </summary>
     [LinuxFact]
-    public void Enable_OnLinux_SixteenMegabyteBlocksComeFromTheHeapButWouldBeMappedOtherwise()
+    public void Enable_OnLinux_SixteenMegabyteBlocksComeFromTheHeap()
     {
         Assert.Equal(HeapReuse.EnvironmentAllows(Environment.GetEnvironmentVariables()), HeapReuse.Enable());
         Assert.True(HeapReuse.Enable(), "reuse was skipped: the test environment sets glibc malloc options or MLNETVISION_HEAP=system");
         const int bytes = 16 << 20;
 
-        long reused = MappedGrowth(bytes);
-        long control;
-        try
-        {
-            Assert.Equal(1, MallocOption(MallocMmapThreshold, 1 << 20));
-            Assert.Equal(1, MallocOption(MallocMmapMax, 65536));
-            control = MappedGrowth(bytes);
-        }
-        finally
-        {
-            MallocOption(MallocMmapMax, 0);   // as HeapReuse left it (with mmap off the threshold no longer matters)
-        }
+        long mapped = MappedGrowth(bytes);
 
-        Assert.True(reused < bytes, $"with reuse on, a {bytes >> 20} MB block was mapped ({reused} bytes)");
-        Assert.True(control >= bytes, $"with mmap allowed from 1 MB, a {bytes >> 20} MB block was not mapped ({control} bytes): the probe cannot see mappings");
+        Assert.True(mapped < bytes, $"with reuse on, a {bytes >> 20} MB block was mapped ({mapped} bytes)");
     }
 
     [Theory]
@@ -60,12 +49,6 @@ public class HeapReuseTests
             Marshal.FreeHGlobal(block);
         }
     }
-
-    private const int MallocMmapThreshold = -3;   // M_MMAP_THRESHOLD
-    private const int MallocMmapMax = -4;         // M_MMAP_MAX
-
-    [DllImport("libc", EntryPoint = "mallopt")]
-    private static extern int MallocOption(int parameter, int value);
 
     [StructLayout(LayoutKind.Sequential)]
     private struct MallocInfo2
