@@ -26,6 +26,12 @@ public static class CommandLine
         try
         {
             var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // A bad option value or an unknown command is the user's to fix: one error line each, exit code 2.
+                foreach (var parseError in parsed.Errors) error.WriteLine($"error: {parseError.Message}");
+                return ExitCodes.UserError;
+            }
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (Unwrap(e) is MlNetVisionException or TorchUnavailableException or ArgumentException)

@@ -5,6 +5,7 @@ using MlNetVision.Experiments.Running;
 
 namespace MlNetVision.Tests.Commands;
 
+[Trait("Category", "Slow")]
 public class BenchCommandTests
 {
     private static (int Code, string Output, string Error) Run(params string[] args)

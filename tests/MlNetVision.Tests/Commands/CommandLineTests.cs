@@ -53,11 +53,11 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void UnknownCommand_ExitsNonZero()
+    public void UnknownCommand_ExitsWithTheParseErrorCode()
     {
         var (code, _, error) = Run("frobnicate");
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("frobnicate", error);
     }
 }

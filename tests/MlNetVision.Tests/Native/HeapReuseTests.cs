@@ -1,26 +1,29 @@
 using System.Collections;
 using System.Runtime.InteropServices;
 using MlNetVision.Native;
-using TorchSharp;
+using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Native;
 
 public class HeapReuseTests
 {
-    [Fact]
-    public void Enable_OnLinux_SixteenMegabyteTensorsNoLongerMapped()
+    /// <summary>
+    /// With reuse on, a 16-MB block (above glibc's default mmap threshold; it fits a worker thread's 64-MB arena heap)
+    /// comes from the heap, not from mmap. Limit: a control that re-allowed mmap in-process did not see the block mapped
+    /// once other tests had run (the arena's retained free chunks served it), so this check alone can also pass when an
+    /// earlier allocation left a big enough free chunk; a fresh-process comparison would be the independent route.
+    /// </summary>
+    [LinuxFact]
+    public void Enable_OnLinux_SixteenMegabyteBlocksComeFromTheHeap()
     {
-        if (!OperatingSystem.IsLinux()) return;
-        Assert.True(HeapReuse.Enable());
-        const long bytes = 16L << 20;   // above glibc's default mmap threshold; fits a worker thread's 64-MB arena heap
-        long before = MappedBytes();
-        using var large = torch.empty(bytes / sizeof(float));
-        long after = MappedBytes();
-        Assert.True(after < before + bytes, $"a {bytes >> 20} MB tensor was mapped: {before} → {after} bytes in mmap'd blocks");
-    }
+        Assert.Equal(HeapReuse.EnvironmentAllows(Environment.GetEnvironmentVariables()), HeapReuse.Enable());
+        Assert.True(HeapReuse.Enable(), "reuse was skipped: the test environment sets glibc malloc options or MLNETVISION_HEAP=system");
+        const int bytes = 16 << 20;
 
-    [Fact]
-    public void Enable_CalledTwice_SameAnswer() => Assert.Equal(HeapReuse.Enable(), HeapReuse.Enable());
+        long mapped = MappedGrowth(bytes);
+
+        Assert.True(mapped < bytes, $"with reuse on, a {bytes >> 20} MB block was mapped ({mapped} bytes)");
+    }
 
     [Theory]
     [InlineData("MLNETVISION_HEAP", "system", false)]
@@ -32,11 +35,19 @@ public class HeapReuseTests
     public void EnvironmentAllows_UserSetting_RespectedOnlyForMallocOptions(string name, string value, bool allowed) =>
         Assert.Equal(allowed, HeapReuse.EnvironmentAllows(new Hashtable { [name] = value }));
 
-    /// <summary>glibc's <c>mallinfo2().hblkhd</c>: bytes currently in mmap'd blocks.</summary>
-    private static long MappedBytes()
+    /// <summary>How much glibc's bytes in mmap'd blocks (<c>mallinfo2().hblkhd</c>) grow while a block of <paramref name="bytes"/> is held.</summary>
+    private static long MappedGrowth(int bytes)
     {
-        var info = MallocInfo();
-        return (long)info.MappedBytes;
+        long before = (long)MallocInfo().MappedBytes;
+        nint block = Marshal.AllocHGlobal(bytes);   // malloc on Unix
+        try
+        {
+            return (long)MallocInfo().MappedBytes - before;
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(block);
+        }
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -1,4 +1,5 @@
 using MlNetVision.Native;
+using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Native;
 
@@ -32,9 +33,34 @@ public class PhysicalCoresTests
         Assert.Equal(PhysicalCores.Count, PhysicalCores.Or(-1));
     }
 
-    [Fact]
-    public void Count_ThisMachine_BetweenOneAndProcessorCount()
+    /// <summary>
+    /// Against an independent source: distinct (physical id, core id) pairs in <c>/proc/cpuinfo</c> among the CPUs this
+    /// process may run on (the product reads sysfs sibling lists instead), capped by the processor count as the product's is.
+    /// </summary>
+    [LinuxFact]
+    public void Count_ThisMachine_MatchesTheCoresListedInProcCpuinfo()
     {
-        Assert.InRange(PhysicalCores.Count, 1, Environment.ProcessorCount);
+        var allowedLine = File.ReadLines("/proc/self/status").First(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+        var allowed = ParseRanges(allowedLine["Cpus_allowed_list:".Length..]);
+        var cores = new HashSet<(string Package, string Core)>();
+        string? processor = null, package = null, core = null;
+        foreach (var line in File.ReadLines("/proc/cpuinfo").Append(""))
+        {
+            var (key, value) = line.IndexOf(':') is var colon and >= 0 ? (line[..colon].Trim(), line[(colon + 1)..].Trim()) : ("", "");
+            if (key == "processor") processor = value;
+            else if (key == "physical id") package = value;
+            else if (key == "core id") core = value;
+            else if (line.Length == 0 && processor is not null)
+            {
+                Assert.True(core is not null, "this /proc/cpuinfo has no core ids");
+                if (allowed.Contains(int.Parse(processor))) cores.Add((package ?? "0", core!));
+                (processor, package, core) = (null, null, null);
+            }
+        }
+
+        Assert.Equal(Math.Min(cores.Count, Environment.ProcessorCount), PhysicalCores.Count);
     }
+
+    private static HashSet<int> ParseRanges(string list) =>
+        list.Trim().Split(',').SelectMany(part => part.Split('-') is [var a, var b] ? Enumerable.Range(int.Parse(a), int.Parse(b) - int.Parse(a) + 1) : [int.Parse(part)]).ToHashSet();
 }

@@ -10,6 +10,7 @@ using MlNetVision.Experiments.Running;
 
 namespace MlNetVision.Tests.Persistence;
 
+[Trait("Category", "Slow")]
 public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Running;
 
+[Trait("Category", "Slow")]
 public class ExperimentRunnerTests
 {
     [Fact]
@@ -62,17 +63,21 @@ public class ExperimentRunnerTests
 
         Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("not writable", log.ToString());
+        Assert.True(File.Exists(file) && new FileInfo(file).Length == 0, "the file in the output's way was changed");
     }
 
     [Fact]
-    public void Run_ZeroEpochs_RejectedByParser()
+    public void Run_ZeroEpochs_RejectedByParserBeforeAnyRunFolder()
     {
+        using var output = new TempFolder();
+        var runFolder = output.Combine("run");
         var log = new StringWriter();
 
-        int code = CommandLine.Run(["run", "simple-cnn", "--epochs", "0"], log, log);
+        int code = CommandLine.Run(["run", "simple-cnn", "--epochs", "0", "--output", runFolder], log, log);
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("--epochs must be at least 1", log.ToString());
+        Assert.False(Directory.Exists(runFolder));
     }
 
     [Fact]
@@ -86,6 +91,7 @@ public class ExperimentRunnerTests
     }
 }
 
+[Trait("Category", "Slow")]
 public class BatchRunTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Running;
 
+[Trait("Category", "Slow")]
 public class InterruptTests
 {
     [Theory]

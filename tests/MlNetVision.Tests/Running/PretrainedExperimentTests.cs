@@ -9,6 +9,7 @@ using MlNetVision.Training;
 
 namespace MlNetVision.Tests.Running;
 
+[Trait("Category", "Slow")]
 public class PretrainedExperimentTests
 {
     private static (int Code, string Log, RunReport? Report) Run(params string[] extra)

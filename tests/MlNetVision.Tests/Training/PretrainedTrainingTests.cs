@@ -15,6 +15,7 @@ using TorchSharp.PyBridge;
 namespace MlNetVision.Tests.Training;
 
 /// <summary>The trainer's Pretrained and FreezeBackbone options, which reach models only through interfaces.</summary>
+[Trait("Category", "Slow")]
 public class PretrainedTrainingTests
 {
     public PretrainedTrainingTests() => TorchRuntime.EnsureLoaded();

@@ -8,6 +8,7 @@ using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Training;
 
+[Trait("Category", "Slow")]
 public class TorchImageClassificationTrainerTests
 {
     private static (ITransformer Model, TorchImageClassificationTrainer Trainer, IDataView Test) Train(TorchImageClassifierOptions options, int trainCount = 96)

@@ -3,6 +3,7 @@ using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Suite.Benchmarks;
 
+[Trait("Category", "Slow")]
 public class PeerRunnerTests
 {
     private const string Shell = "/bin/sh";

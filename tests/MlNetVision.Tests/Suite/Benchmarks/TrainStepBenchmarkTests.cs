@@ -3,6 +3,7 @@ using MlNetVision.Models;
 
 namespace MlNetVision.Tests.Suite.Benchmarks;
 
+[Trait("Category", "Slow")]
 public class TrainStepBenchmarkTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using TorchSharp;
 
 namespace MlNetVision.Tests.Suite.Benchmarks;
 
+[Trait("Category", "Slow")]
 public class ZipInferenceBenchmarkTests
 {
     [Fact]

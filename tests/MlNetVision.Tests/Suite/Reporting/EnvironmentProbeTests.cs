@@ -1,4 +1,6 @@
+using System.Text.Json;
 using MlNetVision.Suite.Reporting;
+using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Suite.Reporting;
 
@@ -28,11 +30,31 @@ public class EnvironmentProbeTests
     }
 
     [Fact]
-    public void Describe_ThisBuild_GivesMlNetsPackageVersionNotItsAssemblyVersion()
+    public void Describe_ThisBuild_GivesThePackageVersionsTheTestsWereBuiltAgainst()
     {
         var environment = EnvironmentProbe.Describe("cpu");
 
-        Assert.StartsWith("5.", environment.MlNet);
-        Assert.True(environment.GitCommit is null || environment.GitCommit.Length == 40, environment.GitCommit);
+        Assert.Equal(DependencyVersion("Microsoft.ML"), environment.MlNet);
+        Assert.Equal(DependencyVersion("TorchSharp"), environment.TorchSharp);
+        Assert.Equal("cpu", environment.Device);
+    }
+
+    [GitFact]
+    public void Describe_BuiltInAGitCheckout_GivesACommitOfThisCheckoutsHistory()
+    {
+        var commit = EnvironmentProbe.Describe("cpu").GitCommit;
+
+        Assert.NotNull(commit);
+        Assert.Equal((0, "commit"), Git.Run("cat-file", "-t", commit));
+        Assert.True(Git.Run("merge-base", "--is-ancestor", commit, "HEAD").Code == 0, $"{commit} is not HEAD or one of its ancestors");
+    }
+
+    /// <summary>A package's version as NuGet resolved it for this build, from the test host's <c>.deps.json</c> (<c>"Microsoft.ML/5.0.1"</c>).</summary>
+    private static string DependencyVersion(string package)
+    {
+        using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "MlNetVision.Tests.deps.json")));
+        var key = deps.RootElement.GetProperty("libraries").EnumerateObject()
+            .Single(library => library.Name.StartsWith(package + "/", StringComparison.OrdinalIgnoreCase) && library.Value.GetProperty("type").GetString() == "package").Name;
+        return key[(package.Length + 1)..];
     }
 }

@@ -12,6 +12,7 @@ using TorchSharp;
 
 namespace MlNetVision.Tests.Training.Checkpoints;
 
+[Trait("Category", "Slow")]
 public class ResumeTests
 {
     private static readonly TorchImageClassifierOptions Recipe = Pipelines.QuickOptions("simple_vit") with
