@@ -13,7 +13,7 @@ internal static class CompareCommand
         var command = new Command("compare", "Compare runs: writes comparison.md (accuracy, macro/weighted F1, time, seed numbers) and PNG plots.") { runs, outputDir };
         command.SetAction(parse =>
         {
-            var root = Running.ExperimentRunner.ArtifactsRoot();
+            var root = Running.RunFolder.ArtifactsRoot();
             var locations = parse.GetValue(runs) is { Length: > 0 } given ? given : [root];
             var reports = Comparison.Load(locations);
             var folder = parse.GetValue(outputDir) ?? Path.Combine(root, "comparison");

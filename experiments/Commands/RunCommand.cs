@@ -62,10 +62,10 @@ internal static class RunCommand
             {
                 var names0 = parse.GetValue(experiment) ?? [];
                 if (names0.Length > 1 || parse.GetValue(all)) throw new MlNetVisionException("--resume continues one run: name one experiment (or none, with the run folder).");
-                var folder = parse.GetValue(resume) is { } dir ? ExperimentRunner.FindResumable("", dir)
-                    : names0.Length == 1 ? ExperimentRunner.FindResumable(ExperimentCatalog.Get(names0[0]).Name, null)
+                var folder = parse.GetValue(resume) is { } dir ? RunFolder.FindResumable("", dir)
+                    : names0.Length == 1 ? RunFolder.FindResumable(ExperimentCatalog.Get(names0[0]).Name, null)
                     : throw new MlNetVisionException("--resume needs the experiment name or the run folder.");
-                var saved = ExperimentRunner.ReadSavedRun(folder);
+                var saved = RunFolder.ReadSavedRun(folder);
                 if (names0.Length == 1 && names0[0] != saved.Experiment)
                     throw new MlNetVisionException($"{folder} is a run of {saved.Experiment}, not {names0[0]}.");
                 var resumed = saved.Settings with { Data = settings.Data ?? saved.Settings.Data, Threads = settings.Threads ?? saved.Settings.Threads, Output = folder };

@@ -55,7 +55,7 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
     private (RunReport Report, string Folder) RunSeeds(Experiment experiment, RunSettings settings, CancellationToken cancellation)
     {
         var parent = settings.Output is { } given ? Path.GetFullPath(given)
-            : ExperimentRunner.NewRunFolder(ExperimentRunner.ArtifactsRoot(), experiment.Name, DateTimeOffset.UtcNow);
+            : RunFolder.NewRunFolder(RunFolder.ArtifactsRoot(), experiment.Name, DateTimeOffset.UtcNow);
         int first = settings.Seed ?? 0;
         var reports = new List<RunReport>();
         for (int seed = first; seed < first + settings.Seeds!.Value && !cancellation.IsCancellationRequested; seed++)

@@ -20,7 +20,7 @@ public class ExperimentRunnerTests
         int code = CommandLine.Run(["run", "simple-cnn", "--data", data.Path, "--output", output.Path, "--epochs", "1", "--threads", "1"], log, log);
 
         Assert.True(code == 0, log.ToString());
-        var report = ReportJson.Read(Path.Combine(output.Path, ExperimentRunner.ReportFile));
+        var report = ReportJson.Read(Path.Combine(output.Path, RunFolder.ReportFile));
         Assert.Equal(RunReport.CurrentSchemaVersion, report.SchemaVersion);
         Assert.Equal("simple-cnn", report.Experiment);
         Assert.Equal(40, report.Dataset.TrainCount);
@@ -29,9 +29,9 @@ public class ExperimentRunnerTests
         Assert.Equal(10, report.Metrics.PerClass.Count);
         Assert.Equal(20, report.Metrics.ConfusionMatrix.Sum(r => r.Sum()));
         Assert.Equal(6, report.Dataset.Files.Count);
-        Assert.True(File.Exists(Path.Combine(output.Path, ExperimentRunner.SummaryFile)));
+        Assert.True(File.Exists(Path.Combine(output.Path, RunFolder.SummaryFile)));
 
-        var (exit, stdout, stderr) = ConsumerProcess.Run("cifar", Path.Combine(output.Path, ExperimentRunner.ModelFile), data.Path);
+        var (exit, stdout, stderr) = ConsumerProcess.Run("cifar", Path.Combine(output.Path, RunFolder.ModelFile), data.Path);
 
         Assert.True(exit == 0, stderr);
         using var result = JsonDocument.Parse(stdout);
@@ -109,7 +109,7 @@ public class BatchRunTests
         Assert.Equal(ExitCodes.UserError, code);
         Assert.Matches(@"\| simple-vit \| failed \|", stdout.ToString());
         Assert.Matches(@"\| simple-cnn \| \d\.\d{4} \|", stdout.ToString());
-        Assert.True(File.Exists(output.Combine("simple-cnn", ExperimentRunner.ReportFile)));
+        Assert.True(File.Exists(output.Combine("simple-cnn", RunFolder.ReportFile)));
     }
 }
 
@@ -120,7 +120,7 @@ public class RunFolderTests
     {
         var started = DateTimeOffset.UtcNow;
 
-        var folders = Enumerable.Range(0, 100).Select(_ => ExperimentRunner.NewRunFolder("/root", "simple-cnn", started)).ToList();
+        var folders = Enumerable.Range(0, 100).Select(_ => RunFolder.NewRunFolder("/root", "simple-cnn", started)).ToList();
 
         Assert.Equal(100, folders.Distinct().Count());   // 32 random bits: a repeat among 100 has odds of about 1 in 860,000
     }

@@ -34,10 +34,10 @@ public class InterruptTests
             Assert.True(code == ExitCodes.Interrupted, $"exit {code}\n{cli.Error}");
             Assert.Contains("stopping after the current step", cli.Error);
         }
-        var report = ReportJson.Read(Path.Combine(output.Path, ExperimentRunner.ReportFile));
+        var report = ReportJson.Read(Path.Combine(output.Path, RunFolder.ReportFile));
         Assert.Equal("interrupted", report.Status);
         Assert.True(report.History.Count >= 1);
-        Assert.True(File.Exists(Path.Combine(output.Path, ExperimentRunner.ModelFile)));
+        Assert.True(File.Exists(Path.Combine(output.Path, RunFolder.ModelFile)));
         Assert.True(File.Exists(Path.Combine(output.Path, CheckpointStore.CheckpointFile)));
 
         // the saved settings ask for 100,000 epochs: resume and interrupt again, proving it continues from the checkpoint
@@ -47,7 +47,7 @@ public class InterruptTests
             again.Signal(signal);   // TERM when SIGINT is ignored here (see above)
             Assert.Equal(ExitCodes.Interrupted, again.WaitForExit(TimeSpan.FromSeconds(60)));
         }
-        var resumed = ReportJson.Read(Path.Combine(output.Path, ExperimentRunner.ReportFile));
+        var resumed = ReportJson.Read(Path.Combine(output.Path, RunFolder.ReportFile));
         Assert.True(resumed.History.Count >= report.History.Count);
     }
 
@@ -55,7 +55,7 @@ public class InterruptTests
     public void Run_ResumeWithoutCheckpoint_ExitsWithUserError()
     {
         using var output = new TempFolder();
-        File.WriteAllText(output.Combine(ExperimentRunner.SettingsFile), "{}");
+        File.WriteAllText(output.Combine(RunFolder.SettingsFile), "{}");
 
         using var cli = new CliProcess("run", "--resume", output.Path);
 

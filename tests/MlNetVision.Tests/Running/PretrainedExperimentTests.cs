@@ -19,7 +19,7 @@ public class PretrainedExperimentTests
         TinyCifar.Write(data.Path, perTrainFile: 8, testRecords: 20);
         var log = new StringWriter();
         int code = CommandLine.Run([.. extra, "--data", data.Path, "--output", output.Path, "--threads", "1"], log, log);
-        var reportPath = Path.Combine(output.Path, ExperimentRunner.ReportFile);
+        var reportPath = Path.Combine(output.Path, RunFolder.ReportFile);
         return (code, log.ToString(), File.Exists(reportPath) ? ReportJson.Read(reportPath) : null);
     }
 

@@ -21,7 +21,7 @@ public sealed class TinyRunFixture : IDisposable
 
     public string RunFolder => _output.Path;
 
-    public string ModelPath => Path.Combine(_output.Path, ExperimentRunner.ModelFile);
+    public string ModelPath => Path.Combine(_output.Path, Experiments.Running.RunFolder.ModelFile);
 
     public void Dispose()
     {
