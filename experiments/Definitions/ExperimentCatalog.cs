@@ -2,10 +2,14 @@ using MlNetVision.Onnx;
 using MlNetVision.Infrastructure;
 using MlNetVision.Models;
 using MlNetVision.Training;
+using MlNetVision.Experiments.Definitions.Recipes;
 
 namespace MlNetVision.Experiments.Definitions;
 
-/// <summary>Every experiment, by name.</summary>
+/// <summary>
+/// Every experiment, by name. The seed study's recipes are here; the airbench-derived ones each read top to bottom in one
+/// file of <c>Definitions/Recipes</c> (<see cref="FastCnn94"/>, <see cref="FastCnn94Muon"/>, <see cref="HybridVitFromScratch"/>).
+/// </summary>
 public static class ExperimentCatalog
 {
     /// <summary>The seed study's recipe: Adam, learning rate 1e-3, batch 64, 10 epochs, normalisation (x − 0.5) / 0.5, 32 px.</summary>
@@ -65,93 +69,6 @@ public static class ExperimentCatalog
     };
 
     /// <summary>
-    /// airbench94's recipe (Keller Jordan, "94% on CIFAR-10 in 3.29 seconds on a single GPU", 2024,
-    /// github.com/KellerJordan/cifar10-airbench), as options of the one trainer. Each choice and why:
-    /// <list type="bullet">
-    /// <item><c>fast_cnn</c>: a shallow, wide net (64/256/256 channels, 3 conv groups) spends its FLOPs at low resolution
-    /// after early max-pooling; its first layer whitens 2×2 patches (fixed from the data's covariance), so the first
-    /// trained layer sees decorrelated inputs and the early steps are not spent learning that.</item>
-    /// <item>Nesterov SGD, momentum 0.85, batch 1,024: few large, well-conditioned steps (490 in 10 epochs). airbench's
-    /// rate 11.5 per 1,024 summed-loss examples divided by 1,024·(1 + 1/(1 − 0.85)) is 1.5 on our mean loss.</item>
-    /// <item>Linear warm-up from 0.2× to 1× over 23 % of the steps, then linear decay to 0.07× (airbench).</item>
-    /// <item>Weight decay 0.0153 per 1,024 examples, i.e. 2.0e-3 per step = rate 1.5 × L2 1.33e-3, and BatchNorm biases at
-    /// 64× the rate with their decay ÷ 64 (the decay per step stays the same): the BatchNorm scales are fixed at 1, so the
-    /// biases are the only per-channel knobs and need to move fast (airbench's bias_scaler).</item>
-    /// <item>Label smoothing 0.2: softer targets, less over-confident logits at this short budget (airbench).</item>
-    /// <item>Flip + 2-px reflect translation: the cheap augmentations that keep helping in 10 epochs (airbench). The flip
-    /// alternates: each image gets one random mirror draw, used in odd epochs and inverted in even ones, so any two
-    /// consecutive epochs show every image both ways (airbench's alternating flip; random flips repeat a view half the time).</item>
-    /// <item>Lookahead every 5 steps with decay 0.95⁵·(step/total)³: late in training the weights are an average over the
-    /// last steps, which a decaying rate alone does not give (airbench's LookaheadState).</item>
-    /// <item>Test-time augmentation level 2 (image, mirror, ±1-px shifts; six views) in the exported model (airbench's
-    /// tta_level 2), so the zip's accuracy is the TTA accuracy; the report also gives the single-view accuracy.</item>
-    /// <item>CIFAR-10 channel mean/std normalisation; 10 epochs (airbench: 9.9).</item>
-    /// <item>The whitening layer's bias trains for the first 3 epochs, then freezes (<c>FastCnnShape.WhiteningBiasEpochs</c>, airbench's
-    /// whiten_bias_epochs): the first layer is then fixed for the rest of the run, as in the reference whose accuracy we chase.</item>
-    /// </list>
-    /// On this CPU: bfloat16 convolutions in training (airbench: fp16 on the GPU) and channels-last batches (as airbench).
-    /// Kept longer than airbench: 10 epochs of 49 steps, the last one 848 images. airbench's 9.9 epochs of full batches
-    /// (476 steps; experiment <c>fast-cnn-94-9.9-epochs</c>) measured 0.9396 ± 0.0020 over 3 seeds here, under the 94 % goal.
-    /// </summary>
-    public static readonly TorchImageClassifierOptions Airbench94 = new()
-    {
-        ModelName = "fast_cnn_bf16",     // conv groups train in bfloat16 on AVX-512 BF16 (about 2x); inference fp32
-        ChannelsLast = true,               // oneDNN's convolutions are faster in NHWC
-        Mean = InputNormalization.Cifar10.Mean,
-        Std = InputNormalization.Cifar10.Std,
-        Epochs = 10,
-        BatchSize = 1024,                  // images per step
-        Optimizer = OptimizerKind.Sgd,     // Nesterov
-        Momentum = 0.85,
-        LearningRate = 1.5,                // peak, per step, on the batch-mean loss
-        WeightDecay = 1.33e-3,             // L2 coefficient: rate x decay = 2.0e-3 per step at the peak
-        BatchNormBiasLearningRateScale = 64,
-        Schedule = LearningRateScheduleKind.Linear,
-        WarmupFraction = 0.23,             // of all steps
-        ScheduleStartFactor = 0.2,
-        ScheduleEndFactor = 0.07,
-        LabelSmoothing = 0.2,
-        Augmentation = "flip:mode=alternate,crop:pad=2:mode=reflect",
-        LookaheadInterval = 5,             // steps
-        TestTimeAugmentation = TestTimeAugmentationKind.FlipTranslate,
-    };
-
-    /// <summary>
-    /// airbench94_muon's recipe (Keller Jordan, github.com/KellerJordan/cifar10-airbench, airbench94_muon.py: 94.01 % mean
-    /// over 200 runs in 8 epochs): <see cref="Airbench94"/>'s network, augmentation, label smoothing and TTA, trained for 8
-    /// epochs instead of 10 because the filters step with Muon. What changes and why:
-    /// <list type="bullet">
-    /// <item>Muon for the convolution filters (<see cref="OptimizerKind.Muon"/>): Nesterov momentum 0.6, then the update
-    /// orthogonalised by 3 Newton–Schulz steps, so every direction of a filter bank moves by about the same amount instead
-    /// of the few the raw gradient favours; rate 0.24 with the weights renormalised each step (no weight decay on them).</item>
-    /// <item>Batch 2,000, full batches only (25 steps an epoch, 200 in all): Muon's orthogonalisation wants well-averaged
-    /// gradients; the reference's batch-1,000 ablation loses about 0.15 points.</item>
-    /// <item>Biases (BatchNorm and the whitening layer's) and the head keep Nesterov SGD, momentum 0.85. The reference's rates
-    /// (summed loss: biases 0.053, head 0.67 with logits ÷ 256 and a unit-variance head) are, on our mean loss with logits ÷ 9 and
-    /// the default head initialisation, 1.656 for the head (0.67 × 2,000 × (9/256)²) and 64× that for the biases (0.053 × 2,000 = 106),
-    /// the same 64 airbench94 uses; weight decay 0.004 per step (2e-6 per example), i.e. L2 0.004 / 1.656.</item>
-    /// <item>No warm-up: the rate falls linearly from the peak to 0 (the reference's schedule).</item>
-    /// <item>Lookahead every 5 steps as in <see cref="Airbench94"/>, which the reference drops: seed 0 measured 0.9399 with it and
-    /// 0.9391 without (one view 0.9324 and 0.9297).</item>
-    /// </list>
-    /// Seed 0 here: 0.9399 in 8 epochs, against 0.9419 for <see cref="Airbench94"/>'s 10; not enough for the 94 % mean alone.
-    /// </summary>
-    public static readonly TorchImageClassifierOptions Airbench94Muon = Airbench94 with
-    {
-        Epochs = 8,
-        BatchSize = 2000,                  // images per step
-        DropLastBatch = true,
-        Optimizer = OptimizerKind.Muon,
-        MuonLearningRate = 0.24,           // filters, per step at the peak
-        MuonMomentum = 0.6,
-        LearningRate = 1.656,              // head, per step at the peak, on the batch-mean loss; biases 64x
-        WeightDecay = 2.415e-3,            // L2: rate x decay = 0.004 per step at the peak
-        WarmupFraction = 0,
-        ScheduleStartFactor = 1,
-        ScheduleEndFactor = 0,
-    };
-
-    /// <summary>
     /// A from-scratch transformer recipe for a CPU budget, after CCT's CIFAR recipe (Hassani et al. 2021: AdamW, weight
     /// decay 0.06, label smoothing 0.1, warm-up + cosine, stochastic depth 0.1 in the model) shortened from 300 epochs
     /// to 15: lighter augmentation (flip + 4-px reflect crop instead of AutoAugment + Mixup/CutMix, which pay off only
@@ -172,26 +89,6 @@ public static class ExperimentCatalog
         LabelSmoothing = 0.1,
         Augmentation = "flip,crop:pad=4:mode=reflect",
         ChannelsLast = true,
-    };
-
-    /// <summary>
-    /// The transformer recipe that fits 60 minutes of these 2 cores: a hybrid ViT (<c>hybrid_vit_3x192</c>) whose tokens
-    /// come from airbench's stem (whitened 2×2 patches, two BatchNorm conv groups in bfloat16: 49 tokens of 192 dims), as
-    /// the ViT paper's hybrids take theirs from ResNet stages, so that the 3 transformer layers start from local features
-    /// instead of spending a short budget learning them from pixels (CCT-4/3x2 reached 0.53 after a 2-epoch probe).
-    /// The transformer regularisation of <see cref="CctRecipe"/>: AdamW with decoupled weight decay 0.05, 10 % warm-up
-    /// then cosine decay, label smoothing 0.1, stochastic depth 0.1 (in the model); alternating flip + 4-px reflect crop
-    /// (RandAugment left out: at 12 epochs the model underfits rather than overfits); batch 256 at 1.5e-3; flip TTA.
-    /// </summary>
-    public static readonly TorchImageClassifierOptions HybridVitRecipe = CctRecipe with
-    {
-        ModelName = "hybrid_vit_3x192",
-        Epochs = 12,
-        BatchSize = 256,                   // images per step
-        LearningRate = 1.5e-3,             // peak, per step
-        WeightDecay = 0.05,                // decoupled (AdamW)
-        Augmentation = "flip:mode=alternate,crop:pad=4:mode=reflect",
-        TestTimeAugmentation = TestTimeAugmentationKind.Flip,
     };
 
     private const string Mlnet = "resnet18_mlnet_imagenet";
@@ -226,15 +123,15 @@ public static class ExperimentCatalog
             }),
 
         new("fast-cnn-94", "airbench94 in C#: fast_cnn, Nesterov SGD at batch 1,024, warm-up/decay, label smoothing 0.2, lookahead, flip + translate, 6-view TTA, 10 epochs (goal: 94 %)", 32,
-            Airbench94),
-        .. Ablations("fast-cnn-94", Airbench94),
+            FastCnn94.Options),
+        .. Ablations("fast-cnn-94", FastCnn94.Options),
         new("fast-cnn-94-muon", "airbench94_muon in C#: fast-cnn-94 in 8 epochs of batch 2,000, the filters trained with Muon (orthogonalised momentum), biases and head with Nesterov SGD, no warm-up, lookahead kept", 32,
-            Airbench94Muon),
+            FastCnn94Muon.Options),
         new("fast-cnn-94-9.9-epochs", "fast-cnn-94 at airbench's length: 9.9 epochs of full batches (476 steps of 1,024 instead of 490 steps over all 50,000 images)", 32,
-            Airbench94 with { DropLastBatch = true, FinalEpochFraction = 0.9 }),
+            FastCnn94.Options with { DropLastBatch = true, FinalEpochFraction = 0.9 }),
 
         new("vit-from-scratch", "hybrid ViT from scratch: airbench's whitened conv stem to 49 tokens, 3 pre-norm transformer layers of 192 dims, sequence pooling; AdamW 1.5e-3, warm-up + cosine, label smoothing 0.1, stochastic depth 0.1, flip + crop, flip TTA, 12 epochs", 32,
-            HybridVitRecipe),
+            HybridVitFromScratch.Options),
         new("cct-from-scratch", "CCT-4/3x2 (convolutional tokenizer, 4 pre-norm layers, sequence pooling) from scratch: AdamW 1e-3, warm-up + cosine, label smoothing 0.1, stochastic depth 0.1, flip + crop, 15 epochs", 32,
             CctRecipe),
 

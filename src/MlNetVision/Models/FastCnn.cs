@@ -47,6 +47,9 @@ internal sealed class FastCnn : ImageClassifier, IDataInitialized, IEpochSchedul
     /// <summary>The layers in forward order (before the logit scale), for the ONNX exporter.</summary>
     public IReadOnlyList<Module<Tensor, Tensor>> Layers => [whiten, activ, block1, block2, block3, pool, flatten, head];
 
+    /// <summary>The shape it was built with (widths, BatchNorm momentum, logit scale, whitening settings).</summary>
+    public FastCnnShape Shape => _shape;
+
     /// <summary>The factor the logits are multiplied by.</summary>
     public double LogitScale => _shape.LogitScale;
 
