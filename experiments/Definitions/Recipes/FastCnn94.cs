@@ -45,7 +45,7 @@ public static class FastCnn94
     /// The network trained: the registry's <c>fast_cnn_bf16</c> (<see cref="Options"/>' model) is built from exactly this shape,
     /// which a test asserts, so this file and the model cannot drift apart.
     /// </summary>
-    public static readonly FastCnnShape Network = new(
+    internal static readonly FastCnnShape Network = new(
         Block1: 64,                        // channels of conv group 1; airbench: 1 × base_width 64
         Block2: 256,                       // channels of conv group 2; airbench: 4 × base_width
         Block3: 256,                       // channels of conv group 3; airbench: 4 × base_width

@@ -21,7 +21,7 @@ public static class HybridVitFromScratch
     /// The network trained: the registry's <c>hybrid_vit_3x192</c> (<see cref="Options"/>' model) is built from exactly this
     /// shape, which a test asserts, so this file and the model cannot drift apart.
     /// </summary>
-    public static readonly CctShape Network = new(
+    internal static readonly CctShape Network = new(
         Layers: 3,                         // pre-norm transformer encoder layers; CPU budget (CCT-7/3x1 has 7)
         Dim: 192,                          // token width; as DeiT-tiny
         Heads: 3,                          // attention heads (64 dims each); as DeiT-tiny
