@@ -28,7 +28,8 @@ public static class ModelZip
         });
 
     /// <summary>Loads a model zip.</summary>
-    /// <exception cref="MlNetVisionException">Missing, corrupt, not an ML.NET model, or from a newer schema version.</exception>
+    /// <exception cref="MlNetVisionException">Missing, corrupt, not an ML.NET model, from a newer schema version, or ML.NET's
+    /// temporary copy of the model cannot be written (the temp folder is full or not writable; the message says which).</exception>
     public static (ITransformer Model, ModelZipMetadata? Metadata) Load(MLContext mlContext, string path)
     {
         if (!File.Exists(path)) throw new MlNetVisionException($"Model file not found: {path}");
@@ -43,6 +44,10 @@ public static class ModelZip
         {
             // ML.NET reports a damaged zip with many exception types, often wrapped by its reflection-based loader.
             var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
+            var temp = Path.TrimEndingDirectorySeparator(mlContext.TempFilePath ?? Path.GetTempPath());
+            if (cause is IOException or UnauthorizedAccessException && cause.Message.Contains(temp, StringComparison.Ordinal))
+                throw new MlNetVisionException($"Could not load {path}: ML.NET could not write its temporary copy of the model into {temp} " +
+                    $"({cause.Message.Split('\n')[0]}). Is that disk full or not writable? TMPDIR or MLContext.TempFilePath moves it.", e);
             throw new MlNetVisionException($"{path} is not a loadable ML.NET model ({cause.GetType().Name}: {cause.Message.Split('\n')[0]}); the file is corrupt or not a model zip.", e);
         }
     }

@@ -53,6 +53,22 @@ public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
     }
 
     [Fact]
+    public void Load_TempFolderUnwritable_SaysSoInsteadOfCallingTheZipCorrupt()
+    {
+        // The predict flake (exit 2 once in CI, 2026-12-01) happened while leaked ML.NET model copies were filling /tmp;
+        // a full temp folder then made Load call a good zip corrupt. A temp "folder" that is a file fails the same write.
+        using var temp = new TempFolder();
+        var notAFolder = temp.Combine("not-a-folder");
+        File.WriteAllText(notAFolder, "");
+
+        var error = Assert.Throws<MlNetVisionException>(() => ModelZip.Load(new MLContext { TempFilePath = notAFolder }, run.ModelPath));
+
+        Assert.Contains("temporary copy of the model", error.Message);
+        Assert.Contains(notAFolder, error.Message);
+        Assert.DoesNotContain("corrupt", error.Message);
+    }
+
+    [Fact]
     public void Load_Truncated_ThrowsClearError()
     {
         using var temp = new TempFolder();
