@@ -23,7 +23,6 @@ internal sealed class NamespaceGraph
         foreach (var path in assemblyPaths)
         {
             using var module = ModuleDefinition.ReadModule(path);
-            var root = module.Assembly.Name.Name;
             foreach (var type in module.GetTypes())
             {
                 var from = graph.Layer(Outermost(type).Namespace);

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MlNetVision.Data;
+using MlNetVision.Persistence;
 using MlNetVision.Training;
 
 namespace MlNetVision.Tests.TestSupport;
@@ -7,10 +8,10 @@ namespace MlNetVision.Tests.TestSupport;
 /// <summary>The standard experiment pipeline over an in-memory image set, for tests.</summary>
 public static class Pipelines
 {
+    /// <summary>MapValueToKey, then the library's one preprocessing (<see cref="ImagePreprocessing"/>, pixels in [0, 1]).</summary>
     public static IEstimator<ITransformer> Preprocess(MLContext ml, IReadOnlyList<string> classNames, int size = 32) =>
-        ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassifierTransformers.ClassNamesView(ml, classNames))
-            .Append(ml.Transforms.ResizeImages("Image", size, size, "Image"))
-            .Append(ml.Transforms.ExtractPixels("Features", "Image", scaleImage: 1f / 255));
+        new ImagePreprocessing(size, 1f / 255).Append(ml,
+            ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassifierTransformers.ClassNamesView(ml, classNames)));
 
     public static TorchImageClassifierOptions QuickOptions(string model = "simple_cnn") => new()
     {
