@@ -7,6 +7,8 @@ internal static class CommonOptions
 {
     public static Option<string?> Data() => new("--data")
     {
-        Description = "Data folder (holding cifar-10-batches-bin, or the .bin files themselves). Default: $MLNETVISION_DATA, else ~/.cache/mlnetvision/datasets.",
+        Description = "Data folder: CIFAR-10's binary version (the .bin files, or a folder holding cifar-10-batches-bin), or an image folder " +
+                      "(DIR/train/<class>/* + DIR/test/<class>/* [+ DIR/val/<class>/*], or DIR/<class>/* split by --test-fraction). " +
+                      "Default: $MLNETVISION_DATA, else ~/.cache/mlnetvision/datasets (CIFAR-10, downloaded when absent).",
     };
 }

@@ -13,9 +13,9 @@ internal static class ListCommand
         var command = new Command("list", "List the experiments and the registered models.");
         command.SetAction(_ =>
         {
-            output.WriteLine("experiments:");
+            output.WriteLine("experiments (px: the image size for image folders, --image-size to change it; CIFAR-10's binary images stay at 32 px):");
             foreach (var experiment in ExperimentCatalog.All)
-                output.WriteLine($"  {experiment.Name,-28} {experiment.Description}");
+                output.WriteLine($"  {experiment.Name,-36} {experiment.FolderImageSize,3} px  {experiment.Description}");
             output.WriteLine();
             output.WriteLine("models:");
             foreach (var model in ModelRegistry.All)

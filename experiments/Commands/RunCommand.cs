@@ -33,14 +33,28 @@ internal static class RunCommand
             Description = "Starting weights: a .pth or .safetensors state dict in the model's naming, or 'none' (from scratch). " +
                           "Default: the model's ImageNet weights (the cached download, or the offline ML.NET weights for resnet18_mlnet_imagenet).",
         };
-        var inputSize = new Option<int?>("--input-size") { Description = "Side of the images the model sees, in pixels (the trainer resizes the 32-px images inside)." };
+        var inputSize = new Option<int?>("--input-size") { Description = "Side of the images the model sees, in pixels, when it differs from --image-size (the trainer resizes inside, bilinear)." };
+        var imageSize = new Option<int?>("--image-size")
+        {
+            Description = "Side the images are resized to (scale the shorter side, crop the centre), in training and in the zip. " +
+                          "Default: the experiment's (see 'list') for image folders, 32 for CIFAR-10.",
+        };
+        var testFraction = new Option<double?>("--test-fraction") { Description = "For a flat image folder (DIR/<class>/*): the share of each class held out for testing (default 0.2)." };
+        var splitSeed = new Option<int?>("--split-seed") { Description = "For a flat image folder: the seed of the train/test split (default 0; kept apart from --seed so that every seed tests on the same images)." };
+        var skipBad = new Option<bool>("--skip-bad-images") { Description = "Leave out image files that cannot be decoded (counted and named in the report) instead of stopping with their names." };
+        var inMemory = new Option<bool>("--in-memory") { Description = "Hold the decoded training images in memory instead of reading the disk cache per batch (image folders; a little faster when they fit)." };
         var seeds = new Option<int?>("--seeds") { Description = "Run each experiment with N seeds (--seed, default 0, and the next N-1), each in seed-<s>/ under the run folder, and report mean ± std of every metric (seeds.json, seeds.md)." };
         var monitorTest = new Option<bool>("--monitor-test") { Description = "Measure test accuracy after every epoch (one view, eval mode) and report it per epoch, e.g. for the time to 93 %; it never steers training." };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
         {
             experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, clip, checkpointMinutes, resume, device, pretrained, inputSize, monitorTest, seeds,
+            imageSize, testFraction, splitSeed, skipBad, inMemory,
         };
-        foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads, inputSize, seeds })
+        testFraction.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } f && !(f > 0 && f < 1)) result.AddError("--test-fraction must be between 0 and 1 (exclusive).");
+        });
+        foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads, inputSize, seeds, imageSize })
             option.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<int?>() is < 1) result.AddError($"{result.Option.Name} must be at least 1.");
@@ -56,6 +70,8 @@ internal static class RunCommand
                 GradientClipNorm = parse.GetValue(clip), CheckpointMinutes = parse.GetValue(checkpointMinutes),
                 Pretrained = parse.GetValue(pretrained), InputSize = parse.GetValue(inputSize),
                 MonitorTest = parse.GetValue(monitorTest), Seeds = parse.GetValue(seeds),
+                ImageSize = parse.GetValue(imageSize), TestFraction = parse.GetValue(testFraction), SplitSeed = parse.GetValue(splitSeed),
+                SkipBadImages = parse.GetValue(skipBad), ImagesInMemory = parse.GetValue(inMemory),
             };
             using var interrupt = new InterruptHandler(error);
             if (parse.GetResult(resume) is not null)

@@ -15,4 +15,12 @@ namespace MlNetVision.Experiments.Definitions;
 /// <param name="Notes">Remarks copied into every report of the experiment (what is known about the recipe).</param>
 /// <param name="Kind">The estimator the pipeline ends in (default: the TorchSharp trainer with <paramref name="Trainer"/>).</param>
 public sealed record Experiment(string Name, string Description, int PipelineImageSize, TorchImageClassifierOptions Trainer,
-    double? PublishedAccuracy = null, double? PublishedMacroF1 = null, string? Notes = null, ExperimentKind Kind = ExperimentKind.Torch);
+    double? PublishedAccuracy = null, double? PublishedMacroF1 = null, string? Notes = null, ExperimentKind Kind = ExperimentKind.Torch)
+{
+    /// <summary>
+    /// The default side images of an image folder are resized to (and the zip's input): the model's input size in the recipe,
+    /// else <see cref="PipelineImageSize"/>. CIFAR-10's binary images stay at <see cref="PipelineImageSize"/> (32 px) and the
+    /// trainer resizes inside. <c>--image-size</c> overrides both.
+    /// </summary>
+    public int FolderImageSize => Trainer.ImageSize > 0 ? Trainer.ImageSize : PipelineImageSize;
+}

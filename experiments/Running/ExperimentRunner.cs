@@ -12,8 +12,8 @@ using MlNetVision.Training.Checkpoints;
 namespace MlNetVision.Experiments.Running;
 
 /// <summary>
-/// Runs one experiment end to end as an ML.NET pipeline: CIFAR-10 → <see cref="ImagePreprocessing"/> (ResizeImages →
-/// ExtractPixels) → the kind's estimator (<see cref="IExperimentPipeline"/>) → Evaluate on the test set → a model zip
+/// Runs one experiment end to end as an ML.NET pipeline: CIFAR-10 or an image folder (<see cref="RunDataLoader"/>; a folder
+/// through its pixel cache, built with the same <see cref="ImagePreprocessing"/> as the zip) → Features → the kind's estimator (<see cref="IExperimentPipeline"/>) → Evaluate on the test set → a model zip
 /// (<see cref="ServingModel"/>: LoadImages from <c>ImagePath</c> + the same preprocessing + the trained transformers)
 /// → <c>report.json</c> and <c>summary.md</c> in the <see cref="RunFolder"/>. No training loop here.
 /// </summary>
@@ -31,45 +31,43 @@ public sealed class ExperimentRunner(TextWriter log)
         var resolved = Resolve(experiment, settings);
         resolved.Validate();
 
-        // data first: a missing or corrupt data set leaves no run folder behind
-        var folder = Cifar10Dataset.EnsureAvailable(settings.Data, log);
-        var (train, test) = Cifar10Dataset.Load(folder);
-        train = Limit(train, settings.LimitTrain, settings.Stratified, resolved.Seed);
-        test = Limit(test, settings.LimitTest, settings.Stratified, resolved.Seed);
+        // data first: missing, corrupt or unreadable data leaves no run folder behind
+        using var data = new RunDataLoader(log).Load(experiment, settings, resolved.Seed, cancellation);
+        var train = data.Train;
+        var test = data.Test;
 
         var output = RunFolder.Prepare(settings.Output, experiment.Name, started);
         var options = resolved;
         var runtime = ResolveRuntime(settings) with { CheckpointDirectory = output.FullPath, Resume = resume };
         runtime.Validate();
         if (!resume) output.WriteSavedRun(new SavedRun(experiment.Name, settings with { Output = output.FullPath }));
-        log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {folder}; output {output.FullPath}");
+        log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {data.Description.Folder}; output {output.FullPath}");
 
         var ml = new MLContext(options.Seed);
         OnnxRuntimeThreads.Bound(ml, runtime.Threads);
-        int size = experiment.PipelineImageSize;
+        int size = data.ImageSize;
         var pipeline = IExperimentPipeline.For(experiment, options, runtime, settings, log, cancellation);
         var preprocessing = new ImagePreprocessing(size, pipeline.PixelScale);
-        var preprocess = preprocessing.Append(ml,
-            ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: ClassifierTransformers.ClassNamesView(ml, train.ClassNames)));
-        var testView = ImageSetDataView.Create(ml, test);
-        var featurisedTest = new Lazy<IDataView>(() => preprocess.Fit(testView).Transform(testView));   // Features + key Label, as the trainer sees data
-        var estimator = pipeline.Estimator(ml, train, size, featurisedTest);
+        var testView = data.Features(ml, test, preprocessing);   // Features + key Label, as the trainer sees data
+        var validationView = data.Validation is { } validation ? data.Features(ml, validation, preprocessing) : null;
+        var estimator = pipeline.Estimator(ml, train, size, testView, validationView);
         var fitClock = Stopwatch.StartNew();
-        using var fitted = preprocess.Append(estimator).Fit(ImageSetDataView.Create(ml, train));
+        var classifier = estimator.Fit(data.Features(ml, train, preprocessing));
+        using var disposeClassifier = classifier as IDisposable;
         fitClock.Stop();
         var summary = pipeline.Summary(train, size, fitClock.Elapsed.TotalSeconds);
 
-        ServingModel.Save(ml, fitted.LastTransformer, preprocessing, output.ModelPath,
+        ServingModel.Save(ml, classifier, preprocessing, output.ModelPath,
             new ModelZipMetadata(ModelZipMetadata.CurrentSchemaVersion, experiment.Name, options.ModelName, summary.ClassNames, size, DateTimeOffset.UtcNow));
 
         var evalClock = Stopwatch.StartNew();
-        var scored = fitted.Transform(testView);
+        var scored = classifier.Transform(testView);
         var metrics = ml.MulticlassClassification.Evaluate(scored, "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
         evalClock.Stop();
-        var singleView = pipeline.EvaluateSingleView(ml, featurisedTest, summary.ClassNames);
+        var singleView = pipeline.EvaluateSingleView(ml, testView, summary.ClassNames);
 
         var report = new RunReportBuilder(experiment, options, runtime, settings, pipeline, size, started)
-            .Build(summary, folder, test.Count, metrics, singleView, evalClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds);
+            .Build(summary, data.Description, test.Count, metrics, singleView, evalClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds);
         ReportJson.Write(report, output.ReportPath);
         AtomicFile.WriteAllText(output.SummaryPath, SummaryMarkdown.Render(report));
         if (!summary.Interrupted) new CheckpointStore(output.FullPath).Clear();
@@ -84,15 +82,15 @@ public sealed class ExperimentRunner(TextWriter log)
     /// <summary>The experiment's trainer options with the command-line overrides applied.</summary>
     public static TorchImageClassifierOptions Resolve(Experiment experiment, RunSettings settings)
     {
-        if (experiment.Kind == ExperimentKind.MlNetFeaturizer && (settings.InputSize is not null || settings.Pretrained is not null))
-            throw new MlNetVisionException($"--input-size and --pretrained do not apply to {experiment.Name}: its ResNet18 ONNX model takes 224 px and brings its own weights.");
+        if (experiment.Kind == ExperimentKind.MlNetFeaturizer && (settings.InputSize is not null || settings.Pretrained is not null || settings.ImageSize is not null))
+            throw new MlNetVisionException($"--image-size, --input-size and --pretrained do not apply to {experiment.Name}: its ResNet18 ONNX model takes 224 px and brings its own weights.");
         return Resolve(experiment.Trainer, settings);
     }
 
     /// <summary>Trainer options with the command-line overrides applied.</summary>
     public static TorchImageClassifierOptions Resolve(TorchImageClassifierOptions options, RunSettings settings) => options with
     {
-        ImageSize = settings.InputSize ?? options.ImageSize,
+        ImageSize = settings.InputSize ?? (settings.ImageSize is not null ? 0 : options.ImageSize),
         Pretrained = settings.Pretrained ?? options.Pretrained,
         Epochs = settings.Epochs ?? options.Epochs,
         BatchSize = settings.BatchSize ?? options.BatchSize,
@@ -108,10 +106,8 @@ public sealed class ExperimentRunner(TextWriter log)
     public static TrainingRuntime ResolveRuntime(RunSettings settings) => TrainingRuntime.Default with
     {
         Threads = settings.Threads ?? TrainingRuntime.Default.Threads,
+        ImagesInMemory = settings.ImagesInMemory,
         Device = settings.Device ?? TrainingRuntime.Default.Device,
         CheckpointIntervalMinutes = settings.CheckpointMinutes ?? TrainingRuntime.Default.CheckpointIntervalMinutes,
     };
-
-    private static ImageSet Limit(ImageSet set, int? limit, bool stratified, int seed) =>
-        limit is not { } n ? set : stratified ? set.StratifiedSample(n, seed) : set.Take(n);
 }

@@ -21,18 +21,18 @@ public sealed class FeaturizerBaselinePipeline(string experiment, TextWriter log
     public float PixelScale => MlNetFeaturizerBaseline.PixelScale;
 
     /// <inheritdoc/>
-    public IEstimator<ITransformer> Estimator(MLContext ml, ImageSet train, int size, Lazy<IDataView> featurisedTest)
+    public IEstimator<ITransformer> Estimator(MLContext ml, ILabeledImages train, int size, IDataView featurisedTest, IDataView? validation)
     {
         log.WriteLine($"{experiment}: featurising {train.Count:N0} images with ML.NET's ResNet18 (ONNX Runtime, {size} px), then fitting LbfgsMaximumEntropy");
         return MlNetFeaturizerBaseline.Estimator(ml);
     }
 
     /// <inheritdoc/>
-    public TrainingSummary Summary(ImageSet train, int size, double fitSeconds) =>
+    public TrainingSummary Summary(ILabeledImages train, int size, double fitSeconds) =>
         new([], fitSeconds, train.Count, train.Count, 0, ParametersPerClass * train.ClassNames.Count, train.ClassNames, size, size, MlNetResNet18Package.Description);
 
     /// <inheritdoc/>
-    public MulticlassClassificationMetrics? EvaluateSingleView(MLContext ml, Lazy<IDataView> featurisedTest, IReadOnlyList<string> classNames) => null;
+    public MulticlassClassificationMetrics? EvaluateSingleView(MLContext ml, IDataView featurisedTest, IReadOnlyList<string> classNames) => null;
 
     /// <inheritdoc/>
     public IEnumerable<string> Notes(TrainingSummary summary) =>

@@ -18,15 +18,16 @@ public interface IExperimentPipeline
 
     /// <summary>
     /// The estimator appended after the preprocessing; called once, before fitting.
-    /// <paramref name="featurisedTest"/> is the test set as the estimator sees data (features and key label).
+    /// <paramref name="featurisedTest"/> is the test set as the estimator sees data (features and key label);
+    /// <paramref name="validation"/> the data set's own validation images the same way, or null.
     /// </summary>
-    IEstimator<ITransformer> Estimator(MLContext ml, ImageSet train, int size, Lazy<IDataView> featurisedTest);
+    IEstimator<ITransformer> Estimator(MLContext ml, ILabeledImages train, int size, IDataView featurisedTest, IDataView? validation);
 
     /// <summary>The training summary, once the pipeline is fitted; <paramref name="fitSeconds"/> is the whole fit's time.</summary>
-    TrainingSummary Summary(ImageSet train, int size, double fitSeconds);
+    TrainingSummary Summary(ILabeledImages train, int size, double fitSeconds);
 
     /// <summary>The test metrics without test-time augmentation (one view per image), when the kind has them.</summary>
-    MulticlassClassificationMetrics? EvaluateSingleView(MLContext ml, Lazy<IDataView> featurisedTest, IReadOnlyList<string> classNames);
+    MulticlassClassificationMetrics? EvaluateSingleView(MLContext ml, IDataView featurisedTest, IReadOnlyList<string> classNames);
 
     /// <summary>The report notes about how this kind trained.</summary>
     IEnumerable<string> Notes(TrainingSummary summary);

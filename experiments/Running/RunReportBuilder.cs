@@ -21,13 +21,13 @@ public sealed class RunReportBuilder(Experiment experiment, TorchImageClassifier
 {
     /// <summary>The report of a finished (or interrupted) run.</summary>
     /// <param name="summary">The training summary.</param>
-    /// <param name="dataFolder">The CIFAR-10 folder, whose files are checksummed.</param>
+    /// <param name="dataset">The data set's description (its counts are filled in here).</param>
     /// <param name="testCount">The number of test images evaluated.</param>
     /// <param name="metrics">The test metrics of the trained pipeline.</param>
     /// <param name="singleView">The test metrics without test-time augmentation, if any.</param>
     /// <param name="evalSeconds">The evaluation's time.</param>
     /// <param name="totalSeconds">The whole run's time so far.</param>
-    public RunReport Build(TrainingSummary summary, string dataFolder, int testCount, MulticlassClassificationMetrics metrics,
+    public RunReport Build(TrainingSummary summary, DatasetInfo dataset, int testCount, MulticlassClassificationMetrics metrics,
         MulticlassClassificationMetrics? singleView, double evalSeconds, double totalSeconds) => new()
     {
         Experiment = experiment.Name,
@@ -35,7 +35,7 @@ public sealed class RunReportBuilder(Experiment experiment, TorchImageClassifier
         Status = summary.Interrupted ? "interrupted" : "completed",
         StartedAt = started,
         Config = new RunConfig(options, size, settings.LimitTrain, settings.LimitTest, settings.Stratified, runtime),
-        Dataset = new DatasetInfo("cifar10", dataFolder, summary.TrainCount, summary.ValidationCount, testCount, Checksums(dataFolder)),
+        Dataset = dataset with { TrainCount = summary.TrainCount, ValidationCount = summary.ValidationCount, TestCount = testCount },
         Environment = EnvironmentProbe.Describe(runtime.Device),
         History = summary.History,
         Metrics = Metrics(metrics, summary.ClassNames),

@@ -42,4 +42,16 @@ public sealed record RunSettings
     public bool MonitorTest { get; init; }
     /// <summary><c>--input-size</c>: the side of the images the model sees (the trainer resizes inside).</summary>
     public int? InputSize { get; init; }
+    /// <summary><c>--image-size</c>: the side images are resized to by the pipeline (and in the zip), and the model's input
+    /// unless <c>--input-size</c> says otherwise; default <see cref="Definitions.Experiment.FolderImageSize"/> for image folders,
+    /// 32 for CIFAR-10's binary files.</summary>
+    public int? ImageSize { get; init; }
+    /// <summary><c>--test-fraction</c>: the share of a flat image folder held out for testing (default 0.2).</summary>
+    public double? TestFraction { get; init; }
+    /// <summary><c>--split-seed</c>: the seed of a flat folder's train/test split (default 0; independent of <see cref="Seed"/>).</summary>
+    public int? SplitSeed { get; init; }
+    /// <summary><c>--skip-bad-images</c>: leave out image files that cannot be decoded (listed in the report) instead of stopping.</summary>
+    public bool SkipBadImages { get; init; }
+    /// <summary><c>--in-memory</c>: hold the decoded training images in memory instead of reading the disk cache per batch.</summary>
+    public bool ImagesInMemory { get; init; }
 }

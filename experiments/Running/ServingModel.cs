@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MlNetVision.Infrastructure;
+using MlNetVision.Data;
 using MlNetVision.Persistence;
 
 namespace MlNetVision.Experiments.Running;

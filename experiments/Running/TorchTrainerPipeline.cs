@@ -22,21 +22,21 @@ public sealed class TorchTrainerPipeline(TorchImageClassifierOptions options, Tr
     public float PixelScale => 1f / 255;
 
     /// <inheritdoc/>
-    public IEstimator<ITransformer> Estimator(MLContext ml, ImageSet train, int size, Lazy<IDataView> featurisedTest) =>
+    public IEstimator<ITransformer> Estimator(MLContext ml, ILabeledImages train, int size, IDataView featurisedTest, IDataView? validation) =>
         _trainer = new TorchImageClassificationTrainer(ml, options, runtime, log, cancellation)
         {
-            MonitorData = monitorTest ? featurisedTest.Value : null,
+            MonitorData = monitorTest ? featurisedTest : null,
+            ValidationData = validation,
         };
 
     /// <inheritdoc/>
-    public TrainingSummary Summary(ImageSet train, int size, double fitSeconds) =>
+    public TrainingSummary Summary(ILabeledImages train, int size, double fitSeconds) =>
         Trainer.LastSummary ?? throw new InvalidOperationException("The trainer has not been fitted.");
 
     /// <inheritdoc/>
-    public MulticlassClassificationMetrics? EvaluateSingleView(MLContext ml, Lazy<IDataView> featurisedTest, IReadOnlyList<string> classNames)
+    public MulticlassClassificationMetrics? EvaluateSingleView(MLContext ml, IDataView featurised, IReadOnlyList<string> classNames)
     {
         if (Trainer.LastOnnxModelWithoutTestTimeAugmentation is not { } plain) return null;
-        var featurised = featurisedTest.Value;
         using var scorer = ClassifierTransformers.Fit(ml, plain, classNames, options.FeatureColumnName, featurised);
         return ml.MulticlassClassification.Evaluate(scorer.Transform(featurised), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
     }

@@ -32,7 +32,7 @@ public static class SoakTest
         int images = batch * 50;
         var pixels = new byte[images * 3 * 32 * 32];
         random.NextBytes(pixels);
-        var labels = Enumerable.Range(0, images).Select(i => (byte)(i % 10)).ToArray();
+        var labels = Enumerable.Range(0, images).Select(i => i % 10).ToArray();
         var set = new ImageSet("soak", pixels, labels, Cifar10Format.DefaultClassNames, 32, 32);
         var options = new TorchImageClassifierOptions
         {

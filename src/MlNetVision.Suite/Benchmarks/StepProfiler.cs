@@ -93,7 +93,7 @@ public static class StepProfiler
         var random = new Random(0);
         var pixels = new byte[count * 3 * SourceImageSize * SourceImageSize];
         random.NextBytes(pixels);
-        var labels = Enumerable.Range(0, count).Select(i => (byte)(i % classes)).ToArray();
+        var labels = Enumerable.Range(0, count).Select(i => i % classes).ToArray();
         return new ImageSet("profile", pixels, labels, BenchmarkSuite.ClassNames(classes), SourceImageSize, SourceImageSize);
     }
 }

@@ -69,7 +69,53 @@ public sealed record RunConfig(TorchImageClassifierOptions Trainer, int Pipeline
 /// <param name="ValidationCount">Rows held out of training for validation.</param>
 /// <param name="TestCount">Rows evaluated.</param>
 /// <param name="Files">Data files with their SHA-256.</param>
-public sealed record DatasetInfo(string Name, string Folder, int TrainCount, int ValidationCount, int TestCount, IReadOnlyList<FileChecksum> Files);
+public sealed record DatasetInfo(string Name, string Folder, int TrainCount, int ValidationCount, int TestCount, IReadOnlyList<FileChecksum> Files)
+{
+    /// <summary><c>cifar10-binary</c> or <c>image-folder</c> (null in reports written before image folders).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>For an image folder: <c>split</c> (train/test folders) or <c>flat</c> (class folders split by a test fraction).</summary>
+    public string? Layout { get; init; }
+
+    /// <summary>Number of classes.</summary>
+    public int? ClassCount { get; init; }
+
+    /// <summary>The side images were resized to by the pipeline (and are in the zip).</summary>
+    public int? ImageSize { get; init; }
+
+    /// <summary>SHA-256 of every image file's relative path, in split order: equal hashes, equal data files.</summary>
+    public string? FileListHash { get; init; }
+
+    /// <summary>SHA-256 of the test files' relative paths: equal hashes, equal test sets.</summary>
+    public string? TestListHash { get; init; }
+
+    /// <summary>For a flat folder: the share held out for testing.</summary>
+    public double? TestFraction { get; init; }
+
+    /// <summary>For a flat folder: the seed of the stratified split.</summary>
+    public int? SplitSeed { get; init; }
+
+    /// <summary>Files ignored because they are not images by extension.</summary>
+    public int? IgnoredFiles { get; init; }
+
+    /// <summary>The first ignored files (relative paths).</summary>
+    public IReadOnlyList<string>? IgnoredExamples { get; init; }
+
+    /// <summary>Image files left out because they could not be read (<c>--skip-bad-images</c>).</summary>
+    public int? SkippedImages { get; init; }
+
+    /// <summary>The first skipped files, each with its reason.</summary>
+    public IReadOnlyList<string>? SkippedExamples { get; init; }
+
+    /// <summary>The decoded-pixel caches the run read.</summary>
+    public IReadOnlyList<CacheInfo>? Caches { get; init; }
+}
+
+/// <summary>A decoded-pixel cache a run read.</summary>
+/// <param name="Path">The cache file.</param>
+/// <param name="Reused">True when it existed and was current; false when this run built it.</param>
+/// <param name="BuildSeconds">How long building it took.</param>
+public sealed record CacheInfo(string Path, bool Reused, double BuildSeconds);
 
 /// <summary>A file and its SHA-256 (lower-case hex).</summary>
 public sealed record FileChecksum(string Name, string Sha256);

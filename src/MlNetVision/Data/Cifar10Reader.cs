@@ -30,7 +30,7 @@ public static class Cifar10Reader
         }
 
         var pixels = new byte[total * Cifar10Format.ImageBytes];
-        var labels = new byte[total];
+        var labels = new int[total];
         long image = 0;
         var record = new byte[Cifar10Format.RecordSize];
         foreach (var file in files)

@@ -15,10 +15,8 @@ public static class ImageFolderReader
     /// <summary>The image path column.</summary>
     public const string ImagePathColumn = "ImagePath";
 
-    private static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".bmp"];
-
-    /// <summary>Images larger than this many pixels are rejected before decoding (40 megapixels, about 160 MB decoded).</summary>
-    public const long MaxPixels = 40_000_000;
+        /// <summary>Images larger than this many pixels are rejected before decoding (40 megapixels, about 160 MB decoded).</summary>
+    public const long MaxPixels = ImageFileCheck.MaxPixels;
 
     /// <summary>One image file and its class.</summary>
     public sealed record Entry(string ImagePath, string Label);
@@ -35,10 +33,10 @@ public static class ImageFolderReader
         foreach (var folder in classFolders)
         {
             var files = Directory.GetFiles(folder)
-                .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                .Where(ImageFileCheck.HasImageExtension)
                 .OrderBy(f => f, StringComparer.Ordinal).ToList();
             if (files.Count == 0)
-                throw new InvalidDatasetException($"Class folder {folder} has no images ({string.Join(", ", Extensions)}).");
+                throw new InvalidDatasetException($"Class folder {folder} has no images ({string.Join(", ", ImageFileCheck.Extensions)}).");
             foreach (var file in files)
             {
                 CheckImageHeader(file);
@@ -58,17 +56,7 @@ public static class ImageFolderReader
 
     private static void CheckImageHeader(string file)
     {
-        Span<byte> header = stackalloc byte[8];
-        int read;
-        using (var stream = File.OpenRead(file)) read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        if (read == 0) throw new InvalidDatasetException($"{file} is empty (0 bytes).");
-        bool png = read >= 8 && header.SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
-        bool jpeg = read >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF;
-        bool bmp = read >= 2 && header[0] == (byte)'B' && header[1] == (byte)'M';
-        if (!png && !jpeg && !bmp)
-            throw new InvalidDatasetException($"{file} is not a PNG, JPEG or BMP image (unrecognised header).");
-        if (ImageHeader.TryReadSize(file) is { } size && (long)size.Width * size.Height > MaxPixels)
-            throw new InvalidDatasetException($"{file} is {size.Width}x{size.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels this reader accepts; shrink it first.");
+        if (ImageFileCheck.Problem(file) is { } problem) throw new InvalidDatasetException($"{file} {problem}.");
         try
         {
             using var image = MLImage.CreateFromFile(file);

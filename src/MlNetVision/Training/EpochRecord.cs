@@ -43,6 +43,13 @@ public sealed record TrainingSummary(
     /// <summary>The global step the run resumed from (0 for a fresh run).</summary>
     public long ResumedFromStep { get; init; }
 
+    /// <summary>The normalisation the model was trained and exported with (measured on the training images when the
+    /// recipe says <see cref="TorchImageClassifierOptions.NormalizationFromData"/>); null when not applicable.</summary>
+    public Models.InputNormalization? Normalization { get; init; }
+
+    /// <summary>Whether the training images were held in memory (false: read from a disk cache per batch).</summary>
+    public bool ImagesInMemory { get; init; }
+
     /// <summary>Training throughput.</summary>
     public double TrainImagesPerSecond => TrainSeconds > 0 ? TrainImages / TrainSeconds : 0;
 }

@@ -6,47 +6,67 @@ using MlNetVision.Infrastructure;
 namespace MlNetVision.Training;
 
 /// <summary>
-/// Reads a data view's <c>Features</c> (planar RGB floats in [0, 1]) and key-typed <c>Label</c> columns once
-/// into an in-memory <see cref="ImageSet"/> of uint8 pixels, so training never goes back to the IDataView.
+/// Gets a data view's <c>Features</c> (planar RGB floats in [0, 1]) and key-typed <c>Label</c> columns as
+/// <see cref="ILabeledImages"/> for training: a <see cref="LabeledImagesDataView"/> (a pixel cache or an image set) is used as
+/// it is; any other view is read once, row by row, into a temporary uint8 pixel file (deleted when the returned owner is
+/// disposed), so training never holds the decoded set in memory and never goes back to the IDataView.
 /// </summary>
 internal static class LabeledPixels
 {
-    /// <summary>Reads every row; <paramref name="progress"/> receives the rows read so far.</summary>
+    /// <summary>The pixel scale the trainer's features have.</summary>
+    public const float FeatureScale = 1f / 255;
+
+    /// <summary>Reads every row; <paramref name="progress"/> receives the rows read so far. Dispose the owner (if any) when done.</summary>
     /// <exception cref="ArgumentException">The columns are missing or of the wrong type.</exception>
-    public static ImageSet Read(IDataView data, string featureColumn, string labelColumn, Action<long>? progress = null)
+    public static (ILabeledImages Images, IDisposable? Owner) Read(IDataView data, string featureColumn, string labelColumn, Action<long>? progress = null)
     {
         var (size, classNames) = Describe(data.Schema, featureColumn, labelColumn);
+        if (featureColumn == ImagePreprocessing.FeatureColumn && labelColumn == LabeledImagesDataView.LabelColumn
+            && LabeledImagesDataView.ImagesOf(data, FeatureScale) is { } images)
+            return (images, null);
         int imageBytes = 3 * size * size;
-        var buffer = new MemoryStream();
-        var labels = new List<byte>();
-        using var cursor = data.GetRowCursor(data.Schema.Where(c => c.Name == featureColumn || c.Name == labelColumn));
-        var getFeatures = cursor.GetGetter<VBuffer<float>>(data.Schema[featureColumn]);
-        var getLabel = cursor.GetGetter<uint>(data.Schema[labelColumn]);
-        var features = default(VBuffer<float>);
-        uint key = 0;
-        var bytes = new byte[imageBytes];
-        long row = 0;
-        while (cursor.MoveNext())
+        var path = Path.Combine(Path.GetTempPath(), $"mlnetvision-pixels-{Guid.NewGuid():N}.u8");
+        var labels = new List<int>();
+        try
         {
-            getLabel(ref key);
-            if (key == 0 || key > classNames.Count)
-                throw new InvalidDatasetException($"Row {row}: the label is missing or not one of the {classNames.Count} known classes.");
-            getFeatures(ref features);
-            var dense = features.DenseValues().GetEnumerator();
-            for (int i = 0; i < imageBytes && dense.MoveNext(); i++)
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
             {
-                float v = dense.Current;
-                if (!(v >= 0f && v <= 1.0001f))
-                    throw new InvalidDatasetException($"Row {row}: feature {i} is {v}; expected pixels scaled to [0, 1] (ExtractPixels with scaleImage: 1/255).");
-                bytes[i] = (byte)MathF.Round(v * 255f);
+                using var cursor = data.GetRowCursor(data.Schema.Where(c => c.Name == featureColumn || c.Name == labelColumn));
+                var getFeatures = cursor.GetGetter<VBuffer<float>>(data.Schema[featureColumn]);
+                var getLabel = cursor.GetGetter<uint>(data.Schema[labelColumn]);
+                var features = default(VBuffer<float>);
+                uint key = 0;
+                var bytes = new byte[imageBytes];
+                long row = 0;
+                while (cursor.MoveNext())
+                {
+                    getLabel(ref key);
+                    if (key == 0 || key > classNames.Count)
+                        throw new InvalidDatasetException($"Row {row}: the label is missing or not one of the {classNames.Count} known classes.");
+                    getFeatures(ref features);
+                    var dense = features.DenseValues().GetEnumerator();
+                    for (int i = 0; i < imageBytes && dense.MoveNext(); i++)
+                    {
+                        float v = dense.Current;
+                        if (!(v >= 0f && v <= 1.0001f))
+                            throw new InvalidDatasetException($"Row {row}: feature {i} is {v}; expected pixels scaled to [0, 1] (ExtractPixels with scaleImage: 1/255).");
+                        bytes[i] = (byte)MathF.Round(v * 255f);
+                    }
+                    file.Write(bytes);
+                    labels.Add((int)key - 1);
+                    if (++row % 1000 == 0) progress?.Invoke(row);
+                }
+                progress?.Invoke(row);
+                if (row == 0) throw new InvalidDatasetException("The training data has no rows.");
             }
-            buffer.Write(bytes);
-            labels.Add((byte)(key - 1));
-            if (++row % 1000 == 0) progress?.Invoke(row);
+            var cache = PixelCache.OverTemporaryFile(path, "training data", size, size, classNames, labels.ToArray());
+            return (cache, cache);
         }
-        progress?.Invoke(row);
-        if (row == 0) throw new InvalidDatasetException("The training data has no rows.");
-        return new ImageSet("training data", buffer.ToArray(), labels.ToArray(), classNames, size, size);
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
     }
 
     /// <summary>The pipeline image side and class names implied by the schema.</summary>

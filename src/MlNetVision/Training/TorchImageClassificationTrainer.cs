@@ -1,6 +1,7 @@
 using MlNetVision.Registry;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetVision.Data;
 using MlNetVision.Infrastructure;
 using MlNetVision.Models;
 using MlNetVision.Native;
@@ -72,6 +73,13 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     /// </summary>
     public IDataView? MonitorData { get; init; }
 
+    /// <summary>
+    /// Optional validation data (same columns as the training input), used instead of splitting off
+    /// <see cref="TorchImageClassifierOptions.ValidationFraction"/>: its accuracy is reported per epoch and, when the run is
+    /// interrupted, picks the best weights. Like ML.NET's <c>ImageClassificationTrainer</c> validation set.
+    /// </summary>
+    public IDataView? ValidationData { get; init; }
+
     /// <inheritdoc />
     public ITransformer Fit(IDataView input)
     {
@@ -80,16 +88,22 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         TorchCompute.Prepare(Runtime.Threads);
         var device = ResolveDevice(Runtime.Device);
 
-        var all = ReadData(input);
-        var (train, validation) = Options.ValidationFraction > 0 ? all.SplitStratified(Options.ValidationFraction, Options.Seed) : (all, null);
+        using var owned = new CompositeOwner();
+        var all = ReadData(input, owned);
+        var (train, validation) = ValidationData is not null ? (all, ReadData(ValidationData, owned))
+            : Options.ValidationFraction > 0 ? all.SplitOffStratified(Options.ValidationFraction, Options.Seed) : (all, null);
+        if (Runtime.ImagesInMemory) (train, validation) = (train.LoadIntoMemory(), validation?.LoadIntoMemory());
+        var normalization = Options.NormalizationFromData ? NormalizationStatistics.Measure(train) : new InputNormalization(Options.Mean, Options.Std);
+        if (Options.NormalizationFromData)
+            _log.WriteLine($"normalisation measured on the training images: mean {Format(normalization.Mean)}, std {Format(normalization.Std)}");
 
         torch.random.manual_seed(Options.Seed);
-        using var model = ModelRegistry.Create(Options.ModelName, new ModelSpec(classNames.Count, modelSize, new InputNormalization(Options.Mean, Options.Std)));
+        using var model = ModelRegistry.Create(Options.ModelName, new ModelSpec(classNames.Count, modelSize, normalization));
         var pretrained = PretrainedLoader.Apply(model, Options.Pretrained, _log);
         model.to(device);
-        using var trainBatches = new TensorBatches(train, modelSize, Options.Mean, Options.Std, device);
-        using var validationBatches = validation is null ? null : new TensorBatches(validation, modelSize, Options.Mean, Options.Std, device);
-        using var monitorBatches = MonitorData is null ? null : new TensorBatches(ReadData(MonitorData), modelSize, Options.Mean, Options.Std, device);
+        using var trainBatches = new TensorBatches(train, modelSize, normalization.Mean, normalization.Std, device);
+        using var validationBatches = validation is null ? null : new TensorBatches(validation, modelSize, normalization.Mean, normalization.Std, device);
+        using var monitorBatches = MonitorData is null ? null : new TensorBatches(ReadData(MonitorData, owned), modelSize, normalization.Mean, normalization.Std, device);
 
         _log.WriteLine($"training {Options.ModelName} ({model.ParameterCount:N0} parameters) on {train.Count:N0} images " +
                        $"({pipelineSize} px{(modelSize != pipelineSize ? $" resized to {modelSize} px" : "")}), {Options.EpochCount():0.##} epochs, batch {Options.BatchSize}, " +
@@ -106,13 +120,14 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
             _log.WriteLine($"using the best weights so far: epoch {result.BestEpoch}, validation accuracy {result.BestValidationAccuracy:0.0000}");
 
         model.cpu();
-        var exportSettings = new OnnxExportSettings(pipelineSize, Options.Mean, Options.Std, classNames, Options.TestTimeAugmentation);
+        var exportSettings = new OnnxExportSettings(pipelineSize, normalization.Mean, normalization.Std, classNames, Options.TestTimeAugmentation);
         LastOnnxModel = ClassifierOnnxExporter.Export(model, exportSettings);
         LastOnnxModelWithoutTestTimeAugmentation = Options.TestTimeAugmentation == TestTimeAugmentationKind.None ? null
             : ClassifierOnnxExporter.Export(model, exportSettings with { TestTimeAugmentation = TestTimeAugmentationKind.None });
         LastSummary = new TrainingSummary(history, history.Sum(h => h.Seconds) + (featureSeconds ?? 0), TrainedImages(history, train.Count), train.Count,
             validation?.Count ?? 0, model.ParameterCount, classNames, pipelineSize, modelSize, pretrained, featureSeconds)
         {
+            Normalization = normalization, ImagesInMemory = trainBatches.Resident,
             Interrupted = result.Interrupted, BestEpoch = result.BestEpoch, ResumedFromStep = result.ResumedFromStep,
         };
         var firstRow = _mlContext.Data.TakeRows(input, 1);
@@ -146,15 +161,18 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         _log.WriteLine($"initialised {Options.ModelName}'s data-dependent layers from {images.shape[0]:N0} training images");
     }
 
-    private Data.ImageSet ReadData(IDataView input)
+    private ILabeledImages ReadData(IDataView input, CompositeOwner owned)
     {
         using var bar = Runtime.ShowProgress ? new ConsoleProgress("reading images", _log == Console.Error ? null : _log) : null;
         long? total = input.GetRowCount();
-        var set = LabeledPixels.Read(input, Options.FeatureColumnName, Options.LabelColumnName,
+        var (set, owner) = LabeledPixels.Read(input, Options.FeatureColumnName, Options.LabelColumnName,
             rows => bar?.Report(rows, total ?? rows, $"{rows:N0} images"));
+        owned.Add(owner);
         bar?.Report(set.Count, set.Count, $"{set.Count:N0} images", force: true);
         return set;
     }
+
+    private static string Format(float[] values) => "(" + string.Join(", ", values.Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture))) + ")";
 
     private static torch.Device ResolveDevice(string device)
     {

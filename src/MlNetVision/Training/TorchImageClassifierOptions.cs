@@ -65,6 +65,14 @@ public sealed record TorchImageClassifierOptions
     /// <summary>Per-channel (R, G, B) standard deviation divided by after subtracting the mean.</summary>
     public float[] Std { get; init; } = [0.5f, 0.5f, 0.5f];
 
+    /// <summary>
+    /// Measure <see cref="Mean"/> and <see cref="Std"/> per channel on the training images (up to
+    /// <see cref="NormalizationStatistics.MaxImages"/> of them, evenly spaced, before augmentation) instead of using the
+    /// given values, so a recipe is not tied to one data set's constants. The measured values go into the model zip and the
+    /// training summary. Default false (pretrained weights expect their own statistics, e.g. ImageNet's).
+    /// </summary>
+    public bool NormalizationFromData { get; init; }
+
     /// <summary>Passes over the training data.</summary>
     public int Epochs { get; init; } = 10;
 

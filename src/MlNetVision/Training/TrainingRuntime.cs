@@ -26,6 +26,12 @@ public sealed record TrainingRuntime
     /// <summary>Continue from the checkpoint in <see cref="CheckpointDirectory"/> when there is one (its recipe must match).</summary>
     public bool Resume { get; init; }
 
+    /// <summary>
+    /// Read the training (and validation) images into memory before training instead of from a disk cache per batch:
+    /// a little faster when they fit, and what an <see cref="Data.ImageSet"/> always does. Default false: memory stays flat.
+    /// </summary>
+    public bool ImagesInMemory { get; init; }
+
     /// <summary>Show a live progress bar (plain log lines when output is not a terminal).</summary>
     public bool ShowProgress { get; init; } = true;
 

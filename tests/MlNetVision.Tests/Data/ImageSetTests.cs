@@ -4,7 +4,7 @@ namespace MlNetVision.Tests.Data;
 
 public class ImageSetTests
 {
-    private static ImageSet MakeSet(int count, Func<int, byte> label)
+    private static ImageSet MakeSet(int count, Func<int, int> label)
     {
         var pixels = new byte[count * 12];
         for (int i = 0; i < count; i++) pixels.AsSpan(i * 12, 12).Fill((byte)i);
@@ -14,12 +14,12 @@ public class ImageSetTests
     [Fact]
     public void Take_FewerThanCount_KeepsFirstImagesInOrder()
     {
-        var set = MakeSet(10, i => (byte)(i % 3));
+        var set = MakeSet(10, i => i % 3);
 
         var first = set.Take(4);
 
         Assert.Equal(4, first.Count);
-        Assert.Equal(new byte[] { 0, 1, 2, 0 }, first.Labels);
+        Assert.Equal(new[] { 0, 1, 2, 0 }, first.Labels);
         Assert.Equal(3, first.ImagePixels(3)[0]);
     }
 
@@ -27,7 +27,7 @@ public class ImageSetTests
     public void StratifiedSample_SameSeed_SameImagesAndClassShares()
     {
         // 60 of class a, 30 of b, 10 of c
-        var set = MakeSet(100, i => (byte)(i < 60 ? 0 : i < 90 ? 1 : 2));
+        var set = MakeSet(100, i => i < 60 ? 0 : i < 90 ? 1 : 2);
 
         var sample = set.StratifiedSample(20, seed: 7);
         var again = set.StratifiedSample(20, seed: 7);

@@ -25,10 +25,10 @@ public class ServingModelTests
         var random = new Random(seed);
         int plane = height * width;
         var pixels = new byte[count * 3 * plane];
-        var labels = new byte[count];
+        var labels = new int[count];
         for (int i = 0; i < count; i++)
         {
-            labels[i] = (byte)(i % SyntheticImages.ClassNames.Length);
+            labels[i] = i % SyntheticImages.ClassNames.Length;
             for (int c = 0; c < 3; c++)
                 for (int y = 0; y < height; y++)
                     for (int x = 0; x < width; x++)

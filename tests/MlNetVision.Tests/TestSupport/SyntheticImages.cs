@@ -12,10 +12,10 @@ public static class SyntheticImages
         var random = new Random(seed);
         int plane = size * size;
         var pixels = new byte[count * 3 * plane];
-        var labels = new byte[count];
+        var labels = new int[count];
         for (int i = 0; i < count; i++)
         {
-            labels[i] = (byte)(i % ClassNames.Length);
+            labels[i] = i % ClassNames.Length;
             for (int c = 0; c < 3; c++)
                 for (int p = 0; p < plane; p++)
                     pixels[(i * 3 + c) * plane + p] = (byte)Math.Clamp((c == labels[i] ? 170 : 70) + random.Next(-60, 60), 0, 255);

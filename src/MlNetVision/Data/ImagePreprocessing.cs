@@ -1,9 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Image;
-using MlNetVision.Data;
 
-namespace MlNetVision.Persistence;
+namespace MlNetVision.Data;
 
 /// <summary>
 /// The one definition of the image preprocessing a classifier is trained on and served with: ResizeImages
