@@ -5,7 +5,7 @@ using MlNetVision.Experiments.Running;
 
 namespace MlNetVision.Experiments.Commands;
 
-/// <summary>The <c>mlnetvision</c> command tree: list, data info, run.</summary>
+/// <summary>The <c>mlnetvision</c> command tree: list, data info, data export, run.</summary>
 public static class CommandLine
 {
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
@@ -16,7 +16,7 @@ public static class CommandLine
         var root = new RootCommand("MlNetVision: train, evaluate and ship CIFAR-10 image classifiers with ML.NET and TorchSharp.")
         {
             ListCommand.Create(output),
-            DataCommand.Create(output),
+            DataCommand.Create(output, error),
             RunCommand.Create(output, error),
             BenchCommand.Create(output, error),
             CompareCommand.Create(output),

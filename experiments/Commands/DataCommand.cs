@@ -7,16 +7,16 @@ using MlNetVision.Data;
 
 namespace MlNetVision.Experiments.Commands;
 
-/// <summary><c>data info</c>: where the data is, counts per class and split, file checksums.</summary>
+/// <summary><c>data info</c>: where the data is, counts per class and split, file checksums; <c>data export</c> (see <see cref="DataExportCommand"/>).</summary>
 internal static class DataCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var data = CommonOptions.Data();
         var pixels = new Option<bool>("--pixels") { Description = "Also time reading every image through the IDataView (ExtractPixels) into float pixels." };
         var info = new Command("info", "Show where CIFAR-10 is, its counts per class and split, and file checksums (downloads it if absent).") { data, pixels };
         info.SetAction(parse => Info(parse.GetValue(data), parse.GetValue(pixels), output));
-        return new Command("data", "Data set commands.") { info };
+        return new Command("data", "Data set commands.") { info, DataExportCommand.Create(output, error) };
     }
 
     private static int Info(string? dataOption, bool readPixels, TextWriter output)

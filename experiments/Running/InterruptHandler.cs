@@ -13,12 +13,14 @@ public sealed class InterruptHandler : IDisposable
     private readonly CancellationTokenSource _source = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly TextWriter _log;
+    private readonly string _stopping;
     private int _signals;
 
-    /// <summary>Starts listening.</summary>
-    public InterruptHandler(TextWriter log)
+    /// <summary>Starts listening; the first signal writes <paramref name="stopping"/>, what happens next, to <paramref name="log"/> (default: a training run's checkpoint and save).</summary>
+    public InterruptHandler(TextWriter log, string stopping = "stopping after the current step, then saving a checkpoint and the best model so far")
     {
         _log = log;
+        _stopping = stopping;
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
             _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
     }
@@ -32,7 +34,7 @@ public sealed class InterruptHandler : IDisposable
         if (Interlocked.Increment(ref _signals) == 1)
         {
             _log.WriteLine();
-            _log.WriteLine($"{context.Signal}: stopping after the current step, then saving a checkpoint and the best model so far (send it again to quit at once).");
+            _log.WriteLine($"{context.Signal}: {_stopping} (send it again to quit at once).");
             _source.Cancel();
         }
         else
