@@ -77,8 +77,7 @@ public static class ExperimentCatalog
     public static readonly TorchImageClassifierOptions CctRecipe = new()
     {
         ModelName = "cct_4_3x2",
-        Mean = InputNormalization.Cifar10.Mean,
-        Std = InputNormalization.Cifar10.Std,
+        NormalizationFromData = true,      // per-channel mean and std of the training images
         Epochs = 15,
         BatchSize = 128,                   // images per step
         Optimizer = OptimizerKind.AdamW,
