@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MlNetVision.Infrastructure;
 
 namespace MlNetVision.Data;
@@ -8,14 +7,13 @@ namespace MlNetVision.Data;
 /// Reads an image folder laid out as <c>root/&lt;class&gt;/*.png|jpg|jpeg|bmp</c> into rows of
 /// <c>ImagePath</c> + <c>Label</c>, to be fed through ML.NET's <c>LoadImages</c>. Classes are the
 /// sub-folder names in ordinal order. Each file is decoded once (grayscale and RGBA images are accepted: ExtractPixels
-/// takes their RGB channels), so an unreadable image is named here rather than failing deep inside a pipeline.
+/// takes their RGB channels; the check is <c>ImageFileCheck</c>), so an unreadable image is named here rather
+/// than failing deep inside a pipeline.
 /// </summary>
 public static class ImageFolderReader
 {
     /// <summary>The image path column.</summary>
     public const string ImagePathColumn = "ImagePath";
-
-    private static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".bmp"];
 
     /// <summary>Images larger than this many pixels are rejected before decoding (40 megapixels, about 160 MB decoded).</summary>
     public const long MaxPixels = 40_000_000;
@@ -35,13 +33,14 @@ public static class ImageFolderReader
         foreach (var folder in classFolders)
         {
             var files = Directory.GetFiles(folder)
-                .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                .Where(ImageFileCheck.HasImageExtension)
                 .OrderBy(f => f, StringComparer.Ordinal).ToList();
             if (files.Count == 0)
-                throw new InvalidDatasetException($"Class folder {folder} has no images ({string.Join(", ", Extensions)}).");
+                throw new InvalidDatasetException($"Class folder {folder} has no images ({string.Join(", ", ImageFileCheck.Extensions)}).");
             foreach (var file in files)
             {
-                CheckImageHeader(file);
+                if (ImageFileCheck.Problem(file, decode: true) is { } problem)
+                    throw new InvalidDatasetException(ImageFileCheck.Describe(file, problem) + ".");
                 entries.Add(new Entry(Path.GetFullPath(file), Path.GetFileName(folder)));
             }
         }
@@ -55,30 +54,6 @@ public static class ImageFolderReader
     /// <summary>The entries as an <see cref="IDataView"/> with <c>ImagePath</c> and <c>Label</c>.</summary>
     public static IDataView ToDataView(MLContext mlContext, IReadOnlyList<Entry> entries) =>
         mlContext.Data.LoadFromEnumerable(entries.Select(e => new Row { ImagePath = e.ImagePath, Label = e.Label }));
-
-    private static void CheckImageHeader(string file)
-    {
-        Span<byte> header = stackalloc byte[8];
-        int read;
-        using (var stream = File.OpenRead(file)) read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        if (read == 0) throw new InvalidDatasetException($"{file} is empty (0 bytes).");
-        bool png = read >= 8 && header.SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
-        bool jpeg = read >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF;
-        bool bmp = read >= 2 && header[0] == (byte)'B' && header[1] == (byte)'M';
-        if (!png && !jpeg && !bmp)
-            throw new InvalidDatasetException($"{file} is not a PNG, JPEG or BMP image (unrecognised header).");
-        if (ImageHeader.TryReadSize(file) is { } size && (long)size.Width * size.Height > MaxPixels)
-            throw new InvalidDatasetException($"{file} is {size.Width}x{size.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels this reader accepts; shrink it first.");
-        try
-        {
-            using var image = MLImage.CreateFromFile(file);
-            if (image.Width == 0 || image.Height == 0) throw new InvalidDataException("it has no pixels");
-        }
-        catch (Exception e) when (e is not InvalidDatasetException)
-        {
-            throw new InvalidDatasetException($"{file} cannot be decoded as an image: {e.Message}");
-        }
-    }
 
     private sealed class Row
     {
