@@ -20,7 +20,7 @@ public static class CommandLine
             RunCommand.Create(output, error),
             BenchCommand.Create(output, error),
             CompareCommand.Create(output),
-            PredictCommand.Create(output),
+            PredictCommand.Create(output, error),
             SoakCommand.Create(output),
         };
         try

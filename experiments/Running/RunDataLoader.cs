@@ -63,7 +63,7 @@ public sealed class RunDataLoader(TextWriter log)
                 FileListHash = dataset.FileListHash, TestListHash = dataset.TestListHash, TestFraction = dataset.TestFraction,
                 SplitSeed = dataset.Layout == ImageFolderLayout.Flat ? dataset.SplitSeed : null,
                 IgnoredFiles = dataset.IgnoredFiles.Count, IgnoredExamples = dataset.IgnoredFiles.Take(NamesKept).ToList(),
-                SkippedImages = skipped.Count, SkippedExamples = skipped.Take(NamesKept).Select(b => $"{b.Path}: {b.Reason}").ToList(),
+                SkippedImages = skipped.Count, SkippedExamples = skipped.Take(NamesKept).Select(b => ImageFileCheck.Describe(b.Path, b.Reason)).ToList(),
                 Caches = caches.Select(c => new CacheInfo(c.PixelsPath, c.Reused, c.BuildSeconds)).ToList(),
             };
             return new RunData(Limit(train, settings.LimitTrain, settings.Stratified, seed), Limit(test, settings.LimitTest, settings.Stratified, seed),

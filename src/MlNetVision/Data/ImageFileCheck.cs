@@ -1,39 +1,68 @@
+using Microsoft.ML.Data;
+
 namespace MlNetVision.Data;
 
-/// <summary>Checks an image file before it is decoded: not empty, a PNG, JPEG or BMP header, not too many pixels.</summary>
+/// <summary>
+/// The one check of an image file before ML.NET decodes it, shared by <see cref="ImageFolderReader"/> and batch
+/// prediction: a known extension, a PNG/JPEG/BMP header, a size within <see cref="ImageFolderReader.MaxPixels"/>
+/// (read from the header, before any decoding) and, when asked, a full decode.
+/// </summary>
 internal static class ImageFileCheck
 {
-    /// <summary>The file extensions read as images (compared case-insensitively).</summary>
+    /// <summary>The image file extensions read from folders (compared case-insensitively).</summary>
     public static readonly IReadOnlyList<string> Extensions = [".png", ".jpg", ".jpeg", ".bmp"];
 
-    /// <summary>Images larger than this many pixels are refused before decoding (40 megapixels, about 160 MB decoded).</summary>
-    public const long MaxPixels = 40_000_000;
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <summary>Whether <paramref name="path"/> has an image extension.</summary>
+    /// <summary>Whether <paramref name="path"/> ends in one of <see cref="Extensions"/>, in any case.</summary>
     public static bool HasImageExtension(string path) =>
-        Extensions.Contains(System.IO.Path.GetExtension(path).ToLowerInvariant());
+        Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What is wrong with the file's header, or null when it looks like a readable image.</summary>
-    public static string? Problem(string path)
+    /// <summary>
+    /// Why <paramref name="file"/> cannot be used as an image (a reason without the file's name, for
+    /// <see cref="Describe"/>), or null when it passes: the header is read always, the image decoded only when
+    /// <paramref name="decode"/> is set.
+    /// </summary>
+    public static string? Problem(string file, bool decode)
     {
-        Span<byte> header = stackalloc byte[8];
-        int read;
         try
         {
-            using var stream = File.OpenRead(path);
-            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            return HeaderProblem(file) ?? (decode ? DecodeProblem(file) : null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"cannot be read: {e.Message}";
+            return $"it cannot be read: {e.Message}";
         }
-        if (read == 0) return "is empty (0 bytes)";
-        bool png = read >= 8 && header.SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+    }
+
+    /// <summary>The error message for <paramref name="file"/> and the <paramref name="reason"/> it was refused.</summary>
+    public static string Describe(string file, string reason) => $"{file} cannot be decoded as an image ({reason})";
+
+    private static string? HeaderProblem(string file)
+    {
+        Span<byte> header = stackalloc byte[8];
+        int read;
+        using (var stream = File.OpenRead(file)) read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (read == 0) return "it is empty, 0 bytes";
+        bool png = read >= 8 && header.SequenceEqual(PngSignature);
         bool jpeg = read >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF;
         bool bmp = read >= 2 && header[0] == (byte)'B' && header[1] == (byte)'M';
-        if (!png && !jpeg && !bmp) return "is not a PNG, JPEG or BMP image (unrecognised header)";
-        if (ImageHeader.TryReadSize(path) is { } size && (long)size.Width * size.Height > MaxPixels)
-            return $"is {size.Width}x{size.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels accepted; shrink it first";
+        if (!png && !jpeg && !bmp) return "it is not a PNG, JPEG or BMP file: unrecognised header";
+        if (ImageHeader.TryReadSize(file) is { } size && (long)size.Width * size.Height > ImageFolderReader.MaxPixels)
+            return $"it is {size.Width}x{size.Height} pixels, more than the {ImageFolderReader.MaxPixels / 1_000_000} megapixels accepted; refused before decoding, shrink it first";
         return null;
+    }
+
+    private static string? DecodeProblem(string file)
+    {
+        try
+        {
+            using var image = MLImage.CreateFromFile(file);
+            return image.Width == 0 || image.Height == 0 ? "it has no pixels" : null;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
+        {
+            return e.Message;
+        }
     }
 }

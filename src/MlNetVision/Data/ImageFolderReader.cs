@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MlNetVision.Infrastructure;
 
 namespace MlNetVision.Data;
@@ -8,15 +7,16 @@ namespace MlNetVision.Data;
 /// Reads an image folder laid out as <c>root/&lt;class&gt;/*.png|jpg|jpeg|bmp</c> into rows of
 /// <c>ImagePath</c> + <c>Label</c>, to be fed through ML.NET's <c>LoadImages</c>. Classes are the
 /// sub-folder names in ordinal order. Each file is decoded once (grayscale and RGBA images are accepted: ExtractPixels
-/// takes their RGB channels), so an unreadable image is named here rather than failing deep inside a pipeline.
+/// takes their RGB channels; the check is <c>ImageFileCheck</c>), so an unreadable image is named here rather
+/// than failing deep inside a pipeline.
 /// </summary>
 public static class ImageFolderReader
 {
     /// <summary>The image path column.</summary>
     public const string ImagePathColumn = "ImagePath";
 
-        /// <summary>Images larger than this many pixels are rejected before decoding (40 megapixels, about 160 MB decoded).</summary>
-    public const long MaxPixels = ImageFileCheck.MaxPixels;
+    /// <summary>Images larger than this many pixels are rejected before decoding (40 megapixels, about 160 MB decoded).</summary>
+    public const long MaxPixels = 40_000_000;
 
     /// <summary>One image file and its class.</summary>
     public sealed record Entry(string ImagePath, string Label);
@@ -39,7 +39,8 @@ public static class ImageFolderReader
                 throw new InvalidDatasetException($"Class folder {folder} has no images ({string.Join(", ", ImageFileCheck.Extensions)}).");
             foreach (var file in files)
             {
-                CheckImageHeader(file);
+                if (ImageFileCheck.Problem(file, decode: true) is { } problem)
+                    throw new InvalidDatasetException(ImageFileCheck.Describe(file, problem) + ".");
                 entries.Add(new Entry(Path.GetFullPath(file), Path.GetFileName(folder)));
             }
         }
@@ -53,20 +54,6 @@ public static class ImageFolderReader
     /// <summary>The entries as an <see cref="IDataView"/> with <c>ImagePath</c> and <c>Label</c>.</summary>
     public static IDataView ToDataView(MLContext mlContext, IReadOnlyList<Entry> entries) =>
         mlContext.Data.LoadFromEnumerable(entries.Select(e => new Row { ImagePath = e.ImagePath, Label = e.Label }));
-
-    private static void CheckImageHeader(string file)
-    {
-        if (ImageFileCheck.Problem(file) is { } problem) throw new InvalidDatasetException($"{file} {problem}.");
-        try
-        {
-            using var image = MLImage.CreateFromFile(file);
-            if (image.Width == 0 || image.Height == 0) throw new InvalidDataException("it has no pixels");
-        }
-        catch (Exception e) when (e is not InvalidDatasetException)
-        {
-            throw new InvalidDatasetException($"{file} cannot be decoded as an image: {e.Message}");
-        }
-    }
 
     private sealed class Row
     {

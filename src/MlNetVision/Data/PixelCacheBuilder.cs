@@ -50,7 +50,7 @@ internal static class PixelCacheBuilder
                 if (!bad.IsEmpty && options.BadImages == BadImagePolicy.Refuse)
                     throw BadImagesError(name, bad.OrderBy(b => b.Key).Select(b => b.Value).ToList());
                 var keep = Enumerable.Range(0, files.Count).Where(i => !bad.ContainsKey(i)).ToArray();
-                if (keep.Length == 0) throw new InvalidDatasetException($"{name}: none of its {files.Count} images could be read; the first: {bad[0].Path} {bad[0].Reason}.");
+                if (keep.Length == 0) throw new InvalidDatasetException($"{name}: none of its {files.Count} images could be read; the first: {ImageFileCheck.Describe(bad[0].Path, bad[0].Reason)}.");
                 if (keep.Length < files.Count) Compact(handle, keep, imageBytes);
                 RandomAccess.FlushToDisk(handle);
                 var skipped = bad.OrderBy(b => b.Key).Select(b => b.Value).ToList();
@@ -74,7 +74,7 @@ internal static class PixelCacheBuilder
     /// <summary>The error for unreadable images under <see cref="BadImagePolicy.Refuse"/>: the count and the first names.</summary>
     public static InvalidDatasetException BadImagesError(string name, IReadOnlyList<BadImage> bad) =>
         new($"{name}: {bad.Count} image file(s) cannot be read: " +
-            string.Join("; ", bad.Take(NamedInErrors).Select(b => $"{b.Path} {b.Reason}")) + (bad.Count > NamedInErrors ? "; …" : "") +
+            string.Join("; ", bad.Take(NamedInErrors).Select(b => ImageFileCheck.Describe(b.Path, b.Reason))) + (bad.Count > NamedInErrors ? "; …" : "") +
             ". Fix or remove them, or pass --skip-bad-images (PixelCacheOptions.BadImages = Skip) to leave them out and list them in the report.");
 
     private static void Decode(SafeFileHandle handle, IReadOnlyList<ImageFile> files, int size, PixelCacheOptions options, TextWriter log, string name,
@@ -112,7 +112,7 @@ internal static class PixelCacheBuilder
         var pending = new List<int>(end - start);
         for (int i = start; i < end; i++)
         {
-            if (ImageFileCheck.Problem(files[i].Path) is { } problem) bad[i] = new BadImage(files[i].Path, problem);
+            if (ImageFileCheck.Problem(files[i].Path, decode: false) is { } problem) bad[i] = new BadImage(files[i].Path, problem);
             else pending.Add(i);
         }
         var preprocessing = new ImagePreprocessing(size, PixelScale: 1f);
@@ -142,7 +142,7 @@ internal static class PixelCacheBuilder
             catch (Exception e) when (e is not (OperationCanceledException or IOException))
             {
                 int i = pending[next];
-                bad[i] = new BadImage(files[i].Path, $"cannot be decoded as an image: {e.Message}");
+                bad[i] = new BadImage(files[i].Path, e.Message);
                 next++;
             }
         }

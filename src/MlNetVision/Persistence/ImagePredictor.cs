@@ -1,15 +1,9 @@
-using System.Collections.Concurrent;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetVision.Data;
+using MlNetVision.Infrastructure;
 
 namespace MlNetVision.Persistence;
-
-/// <summary>One prediction.</summary>
-/// <param name="ImagePath">The image.</param>
-/// <param name="Label">Predicted class name.</param>
-/// <param name="Probability">Its probability.</param>
-/// <param name="Scores">Every class's probability, in the model's class order.</param>
-public sealed record ImagePrediction(string ImagePath, string Label, float Probability, float[] Scores);
 
 /// <summary>
 /// Batch prediction with a loaded model zip: one <c>Transform</c> over an <see cref="IDataView"/> of paths
@@ -20,23 +14,62 @@ public sealed record ImagePrediction(string ImagePath, string Label, float Proba
 /// own data view and cursors.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Each cursor makes its own ONNX Runtime calls. For one cursor per core, load the zip through a context bound to one
 /// intra-op thread (<c>OnnxRuntimeThreads.Bound(mlContext, 1)</c>), so the cores are not oversubscribed.
+/// </para>
+/// <para>
+/// Every file's header is checked before the model runs (a PNG, JPEG or BMP signature, at most
+/// <see cref="ImageFolderReader.MaxPixels"/> pixels, the same check as <see cref="ImageFolderReader"/>), and a file
+/// that passes it but fails to decode is caught where the model reads it: either way the error names the file.
+/// </para>
 /// </remarks>
 public sealed class ImagePredictor(MLContext mlContext, ITransformer model, int cursors = 1)
 {
     /// <summary>Predicts every image.</summary>
-    public IReadOnlyList<ImagePrediction> Predict(IEnumerable<string> imagePaths)
+    /// <exception cref="MlNetVisionException">A file is not a readable PNG, JPEG or BMP image, or is too large; the message names it.</exception>
+    public IReadOnlyList<ImagePrediction> Predict(IEnumerable<string> imagePaths) => Predict(imagePaths, skipBadImages: false).Predictions;
+
+    /// <summary>
+    /// Predicts every image; with <paramref name="skipBadImages"/>, a file that cannot be decoded (or is too large) is
+    /// left out and listed in <see cref="PredictionBatch.Skipped"/> instead of failing the batch.
+    /// </summary>
+    /// <exception cref="MlNetVisionException">Without <paramref name="skipBadImages"/>: the first bad file, named.</exception>
+    internal PredictionBatch Predict(IEnumerable<string> imagePaths, bool skipBadImages)
     {
         var paths = imagePaths.Select(Path.GetFullPath).ToList();
+        var problems = new string?[paths.Count];
+        for (int i = 0; i < paths.Count; i++)
+        {
+            problems[i] = ImageFileCheck.Problem(paths[i], decode: false);
+            if (problems[i] is { } problem && !skipBadImages) throw new MlNetVisionException(ImageFileCheck.Describe(paths[i], problem));
+        }
+        var scored = Score(paths.Where((_, i) => problems[i] is null).ToList(), skipBadImages);
+        var predictions = new List<ImagePrediction>();
+        var skipped = new List<SkippedImage>();
+        int next = 0;
+        for (int i = 0; i < paths.Count; i++)
+        {
+            var row = problems[i] is null ? scored[next++] : new Scored(null, null, problems[i]);
+            if (row.Failure is not null) skipped.Add(new SkippedImage(paths[i], row.Failure));
+            else predictions.Add(new ImagePrediction(paths[i], row.Label!, row.Scores!.Max(), row.Scores!));
+        }
+        return new PredictionBatch(predictions, skipped);
+    }
+
+    /// <summary>
+    /// Runs the model over <paramref name="paths"/>: one result per path, in their order. A decoder error on a row
+    /// fails the batch naming its file or, with <paramref name="skipBadImages"/>, becomes that row's failure.
+    /// </summary>
+    private Scored[] Score(IReadOnlyList<string> paths, bool skipBadImages)
+    {
+        var results = new Scored[paths.Count];
+        if (paths.Count == 0) return results;
         var scored = model.Transform(new InterleavedDataView(mlContext.Data.LoadFromEnumerable(paths.Select(p => new Input { ImagePath = p }).ToList())));
         var label = scored.Schema["PredictedLabel"];
         var score = scored.Schema["Score"];
-        var perCursor = new ConcurrentBag<List<(ulong Row, string Label, float[] Scores)>>();
         ParallelCursors.ForEach(scored, [label, score], Math.Max(1, cursors), cursor =>
         {
-            var read = new List<(ulong Row, string Label, float[] Scores)>();
-            perCursor.Add(read);
             var id = cursor.GetIdGetter();
             var labelGetter = LabelGetter(cursor, label);
             var scoreGetter = cursor.GetGetter<VBuffer<float>>(score);
@@ -45,13 +78,34 @@ public sealed class ImagePredictor(MLContext mlContext, ITransformer model, int 
             while (cursor.MoveNext())
             {
                 id(ref row);
-                scoreGetter(ref scores);
-                read.Add((row.Low, labelGetter(), scores.DenseValues().ToArray()));
+                int index = checked((int)row.Low);
+                try
+                {
+                    scoreGetter(ref scores);
+                    results[index] = new Scored(labelGetter(), scores.DenseValues().ToArray(), null);
+                }
+                catch (Exception e) when (DecodeFailure(e) is { } reason)
+                {
+                    if (!skipBadImages) throw new MlNetVisionException(ImageFileCheck.Describe(paths[index], reason), e);
+                    results[index] = new Scored(null, null, reason);
+                }
             }
         });
-        var ordered = perCursor.SelectMany(r => r).OrderBy(r => r.Row).ToList();
-        if (ordered.Count != paths.Count) throw new InvalidOperationException($"The model scored {ordered.Count} of {paths.Count} images.");
-        return paths.Select((p, i) => new ImagePrediction(p, ordered[i].Label, ordered[i].Scores.Max(), ordered[i].Scores)).ToList();
+        int missing = results.Count(r => r.Label is null && r.Failure is null);
+        if (missing > 0) throw new InvalidOperationException($"The model scored {paths.Count - missing} of {paths.Count} images.");
+        return results;
+    }
+
+    /// <summary>
+    /// The decoder's message when <paramref name="e"/> is ML.NET failing to decode an image (<c>MLImage</c> throws an
+    /// <see cref="ArgumentException"/>, which a consolidating cursor wraps in an <see cref="InvalidOperationException"/>),
+    /// else null.
+    /// </summary>
+    private static string? DecodeFailure(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is ArgumentException) return inner.Message;
+        return null;
     }
 
     /// <summary>
@@ -70,6 +124,9 @@ public sealed class ImagePredictor(MLContext mlContext, ITransformer model, int 
         ReadOnlyMemory<char> text = default;
         return () => { scalar(ref text); return text.ToString(); };
     }
+
+    /// <summary>One row's outcome: a label and scores, or the reason it failed.</summary>
+    private readonly record struct Scored(string? Label, float[]? Scores, string? Failure);
 
     private sealed class Input
     {

@@ -74,6 +74,6 @@ public class BadInputTests
 
         var error = Assert.Throws<InvalidDatasetException>(() => ImageFolderReader.Read(temp.Path));
 
-        Assert.Contains("huge.png is 20000x20000 pixels", error.Message);
+        Assert.Contains("huge.png cannot be decoded as an image (it is 20000x20000 pixels", error.Message);
     }
 }

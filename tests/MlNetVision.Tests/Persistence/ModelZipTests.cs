@@ -174,6 +174,6 @@ public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         var output = new StringWriter();
 
         Assert.Equal(ExitCodes.UserError, CommandLine.Run(["predict", run.ModelPath, "/nonexistent/x.png"], output, output));
-        Assert.Contains("Image not found", output.ToString());
+        Assert.Contains("Image or folder not found: /nonexistent/x.png", output.ToString());
     }
 }
