@@ -62,7 +62,7 @@ public sealed class ExperimentRunner(TextWriter log)
 
         var evalClock = Stopwatch.StartNew();
         var scored = classifier.Transform(testView);
-        var metrics = ml.MulticlassClassification.Evaluate(scored, "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
+        var metrics = ml.MulticlassClassification.Evaluate(scored, "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: Math.Min(5, summary.ClassNames.Count));
         evalClock.Stop();
         var singleView = pipeline.EvaluateSingleView(ml, testView, summary.ClassNames);
 

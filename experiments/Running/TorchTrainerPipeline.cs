@@ -38,7 +38,7 @@ public sealed class TorchTrainerPipeline(TorchImageClassifierOptions options, Tr
     {
         if (Trainer.LastOnnxModelWithoutTestTimeAugmentation is not { } plain) return null;
         using var scorer = ClassifierTransformers.Fit(ml, plain, classNames, options.FeatureColumnName, featurised);
-        return ml.MulticlassClassification.Evaluate(scorer.Transform(featurised), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: 5);
+        return ml.MulticlassClassification.Evaluate(scorer.Transform(featurised), "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: Math.Min(5, classNames.Count));
     }
 
     /// <inheritdoc/>

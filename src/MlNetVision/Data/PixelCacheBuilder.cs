@@ -118,33 +118,47 @@ internal static class PixelCacheBuilder
         var preprocessing = new ImagePreprocessing(size, PixelScale: 1f);
         var bytes = new byte[3 * size * size];
         int next = 0;
-        while (next < pending.Count)
+        try
         {
-            var rows = pending.Skip(next).Select(i => new PathRow { ImagePath = files[i].Path }).ToList();
-            var view = ml.Data.LoadFromEnumerable(rows);
-            var features = preprocessing.FromImagePath(ml).Fit(view).Transform(view);
-            using var cursor = features.GetRowCursor(features.Schema.Where(c => c.Name == ImagePreprocessing.FeatureColumn));
-            var getter = cursor.GetGetter<VBuffer<float>>(features.Schema[ImagePreprocessing.FeatureColumn]);
-            var buffer = default(VBuffer<float>);
-            try
+            DecodeRows(ml, preprocessing, handle, files, pending, ref next, bytes, cancellation);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or IOException))
+        {
+            // ML.NET decodes ahead on worker threads, so which row failed is unknown: decode the rest one by one
+            for (; next < pending.Count; next++)
             {
-                while (next < pending.Count && cursor.MoveNext())
+                int single = 0;
+                try
                 {
-                    cancellation.ThrowIfCancellationRequested();
-                    getter(ref buffer);
-                    var values = buffer.GetValues();
-                    if (values.Length != bytes.Length) throw new InvalidDataException($"decoded to {values.Length} values, not {bytes.Length}");
-                    TensorPrimitives.ConvertTruncating(values, bytes.AsSpan());
-                    RandomAccess.Write(handle, bytes, (long)pending[next] * bytes.Length);
-                    next++;
+                    DecodeRows(ml, preprocessing, handle, files, [pending[next]], ref single, bytes, cancellation);
+                }
+                catch (Exception inner) when (inner is not (OperationCanceledException or IOException))
+                {
+                    bad[pending[next]] = new BadImage(files[pending[next]].Path, inner.GetBaseException().Message);
                 }
             }
-            catch (Exception e) when (e is not (OperationCanceledException or IOException))
-            {
-                int i = pending[next];
-                bad[i] = new BadImage(files[i].Path, e.Message);
-                next++;
-            }
+        }
+    }
+
+    /// <summary>Decodes <paramref name="rows"/> from <paramref name="next"/> on, writing each at its offset; <paramref name="next"/>
+    /// counts the rows written, so after an exception the caller knows where to go on.</summary>
+    private static void DecodeRows(MLContext ml, ImagePreprocessing preprocessing, SafeFileHandle handle, IReadOnlyList<ImageFile> files, IReadOnlyList<int> rows,
+        ref int next, byte[] bytes, CancellationToken cancellation)
+    {
+        var view = ml.Data.LoadFromEnumerable(rows.Skip(next).Select(i => new PathRow { ImagePath = files[i].Path }).ToList());
+        var features = preprocessing.FromImagePath(ml).Fit(view).Transform(view);
+        using var cursor = features.GetRowCursor(features.Schema.Where(c => c.Name == ImagePreprocessing.FeatureColumn));
+        var getter = cursor.GetGetter<VBuffer<float>>(features.Schema[ImagePreprocessing.FeatureColumn]);
+        var buffer = default(VBuffer<float>);
+        while (next < rows.Count && cursor.MoveNext())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            getter(ref buffer);
+            var values = buffer.GetValues();
+            if (values.Length != bytes.Length) throw new InvalidDataException($"decoded to {values.Length} values, not {bytes.Length}");
+            TensorPrimitives.ConvertTruncating(values, bytes.AsSpan());
+            RandomAccess.Write(handle, bytes, (long)rows[next] * bytes.Length);
+            next++;
         }
     }
 
