@@ -16,24 +16,35 @@ internal static class ImageFileCheck
     /// <summary>What is wrong with the file's header, or null when it looks like a readable image.</summary>
     public static string? Problem(string path)
     {
-        Span<byte> header = stackalloc byte[8];
-        int read;
+        byte[] head;
         try
         {
-            using var stream = File.OpenRead(path);
-            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            head = ImageHeader.ReadHead(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return $"cannot be read: {e.Message}";
         }
-        if (read == 0) return "is empty (0 bytes)";
-        bool png = read >= 8 && header.SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
-        bool jpeg = read >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF;
-        bool bmp = read >= 2 && header[0] == (byte)'B' && header[1] == (byte)'M';
-        if (!png && !jpeg && !bmp) return "is not a PNG, JPEG or BMP image (unrecognised header)";
-        if (ImageHeader.TryReadSize(path) is { } size && (long)size.Width * size.Height > MaxPixels)
+        return Problem(head);
+    }
+
+    /// <summary>What is wrong with a file whose first bytes (<see cref="ImageHeader.ReadHead(string)"/>) are <paramref name="head"/>,
+    /// or null when it looks like a readable image.</summary>
+    public static string? Problem(ReadOnlySpan<byte> head)
+    {
+        if (head.Length == 0) return "is empty (0 bytes)";
+        if (FormatOf(head) is null) return "is not a PNG, JPEG or BMP image (unrecognised header)";
+        if (ImageHeader.TryReadSize(head) is { } size && (long)size.Width * size.Height > MaxPixels)
             return $"is {size.Width}x{size.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels accepted; shrink it first";
         return null;
     }
+
+    /// <summary>The format a file's first bytes announce (<c>PNG</c>, <c>JPEG</c> or <c>BMP</c>, by their magic bytes), or null.</summary>
+    public static string? FormatOf(ReadOnlySpan<byte> head) =>
+        head.StartsWith(PngSignature) ? "PNG"
+        : head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF ? "JPEG"
+        : head.Length >= 2 && head[0] == (byte)'B' && head[1] == (byte)'M' ? "BMP"
+        : null;
+
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 }
