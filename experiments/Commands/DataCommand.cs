@@ -4,23 +4,40 @@ using System.Security.Cryptography;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetVision.Data;
+using MlNetVision.Experiments.Running;
+using MlNetVision.Infrastructure;
 
 namespace MlNetVision.Experiments.Commands;
 
-/// <summary><c>data info</c>: where the data is, counts per class and split, file checksums; <c>data export</c> (see <see cref="DataExportCommand"/>).</summary>
+/// <summary>
+/// <c>data info</c>: describes the data set <c>run</c> would read from <c>--data</c>: CIFAR-10's binary folder (where it is,
+/// counts per class and split, file checksums) or an image folder (<see cref="ImageFolderReport"/>);
+/// <c>data export</c> (see <see cref="DataExportCommand"/>).
+/// </summary>
 internal static class DataCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var data = CommonOptions.Data();
-        var pixels = new Option<bool>("--pixels") { Description = "Also time reading every image through the IDataView (ExtractPixels) into float pixels." };
-        var info = new Command("info", "Show where CIFAR-10 is, its counts per class and split, and file checksums (downloads it if absent).") { data, pixels };
-        info.SetAction(parse => Info(parse.GetValue(data), parse.GetValue(pixels), output));
+        var pixels = new Option<bool>("--pixels") { Description = "CIFAR-10 only: also time reading every image through the IDataView (ExtractPixels) into float pixels." };
+        var testFraction = CommonOptions.TestFraction();
+        var splitSeed = CommonOptions.SplitSeed();
+        var info = new Command("info",
+            "Describe the data set run would read: CIFAR-10's binary folder (where it is, counts per class and split, file checksums; downloaded if absent) " +
+            "or an image folder (layout, counts per class and split, image sizes and formats from the headers, files that fail the header check, " +
+            "ignored files, small or unevenly tested classes).")
+        {
+            data, pixels, testFraction, splitSeed,
+        };
+        info.SetAction(parse => Info(parse.GetValue(data), parse.GetValue(pixels), parse.GetValue(testFraction), parse.GetValue(splitSeed), output));
         return new Command("data", "Data set commands.") { info, DataExportCommand.Create(output, error) };
     }
 
-    private static int Info(string? dataOption, bool readPixels, TextWriter output)
+    private static int Info(string? dataOption, bool readPixels, double? testFraction, int? splitSeed, TextWriter output)
     {
+        if (RunDataLoader.ImageFolderRoot(dataOption) is { } root)
+            return FolderInfo(root, readPixels, testFraction, splitSeed, output);
+        if (testFraction is not null || splitSeed is not null) throw new MlNetVisionException(RunDataLoader.SplitOptionsNeedAFlatFolder);
         var clock = Stopwatch.StartNew();
         var folder = Cifar10Dataset.EnsureAvailable(dataOption);
         output.WriteLine($"CIFAR-10 (binary version) in {folder}");
@@ -42,7 +59,18 @@ internal static class DataCommand
         output.WriteLine();
         output.WriteLine($"read and checked in {clock.Elapsed.TotalSeconds:0.00} s");
         if (readPixels) TimePixels([train, test], output);
-        return 0;
+        return ExitCodes.Success;
+    }
+
+    private static int FolderInfo(string root, bool readPixels, double? testFraction, int? splitSeed, TextWriter output)
+    {
+        if (readPixels)
+            throw new MlNetVisionException("--pixels times CIFAR-10's binary reader; an image folder's pixels are decoded when run caches them.");
+        var report = ImageFolderReport.Build(root, testFraction ?? ImageFolderDataset.DefaultTestFraction, splitSeed ?? 0);
+        if (report.Dataset.Layout == ImageFolderLayout.Split && (testFraction is not null || splitSeed is not null))
+            output.WriteLine("note: --test-fraction and --split-seed are ignored: this folder has its own test/ split.");
+        report.Write(output);
+        return ExitCodes.Success;
     }
 
     private static void TimePixels(IEnumerable<ImageSet> sets, TextWriter output)

@@ -39,8 +39,8 @@ internal static class RunCommand
             Description = "Side the images are resized to (scale the shorter side, crop the centre), in training and in the zip. " +
                           "Default: the experiment's (see 'list') for image folders, 32 for CIFAR-10.",
         };
-        var testFraction = new Option<double?>("--test-fraction") { Description = "For a flat image folder (DIR/<class>/*): the share of each class held out for testing (default 0.2)." };
-        var splitSeed = new Option<int?>("--split-seed") { Description = "For a flat image folder: the seed of the train/test split (default 0; kept apart from --seed so that every seed tests on the same images)." };
+        var testFraction = CommonOptions.TestFraction();
+        var splitSeed = CommonOptions.SplitSeed();
         var skipBad = new Option<bool>("--skip-bad-images") { Description = "Leave out image files that cannot be decoded (counted and named in the report) instead of stopping with their names." };
         var inMemory = new Option<bool>("--in-memory") { Description = "Hold the decoded training images in memory instead of reading the disk cache per batch (image folders; a little faster when they fit)." };
         var seeds = new Option<int?>("--seeds") { Description = "Run each experiment with N seeds (--seed, default 0, and the next N-1), each in seed-<s>/ under the run folder, and report mean ± std of every metric (seeds.json, seeds.md)." };
@@ -50,10 +50,6 @@ internal static class RunCommand
             experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, clip, checkpointMinutes, resume, device, pretrained, inputSize, monitorTest, seeds,
             imageSize, testFraction, splitSeed, skipBad, inMemory,
         };
-        testFraction.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } f && !(f > 0 && f < 1)) result.AddError("--test-fraction must be between 0 and 1 (exclusive).");
-        });
         foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads, inputSize, seeds, imageSize })
             option.Validators.Add(result =>
             {

@@ -15,14 +15,26 @@ public sealed class RunDataLoader(TextWriter log)
     /// <summary>How many ignored or skipped file names a report keeps.</summary>
     public const int NamesKept = 10;
 
+    /// <summary>
+    /// The image folder <c>--data</c> names (full path), or null when it names CIFAR-10: no <c>--data</c> (the default
+    /// location holds CIFAR-10), a folder holding CIFAR-10's binary files (or its parent), or a folder without sub-folders.
+    /// </summary>
+    public static string? ImageFolderRoot(string? dataOption) =>
+        dataOption is { } data && !Cifar10Downloader.IsPresent(DataLocation.Cifar10Folder(data)) && ImageFolderDataset.LooksLikeImageFolder(data)
+            ? Path.GetFullPath(data)
+            : null;
+
+    /// <summary>The error for <c>--test-fraction</c> or <c>--split-seed</c> given with CIFAR-10.</summary>
+    public const string SplitOptionsNeedAFlatFolder =
+        "--test-fraction and --split-seed apply to a flat image folder (DIR/<class>/*); CIFAR-10 has its own test set.";
+
     /// <summary>Loads the data <paramref name="settings"/> name for <paramref name="experiment"/>.</summary>
     public RunData Load(Experiment experiment, RunSettings settings, int seed, CancellationToken cancellation = default)
     {
-        var cifar = DataLocation.Cifar10Folder(settings.Data);
-        if (settings.Data is { } data && !Cifar10Downloader.IsPresent(cifar) && ImageFolderDataset.LooksLikeImageFolder(data))
-            return LoadFolder(experiment, settings, seed, Path.GetFullPath(data), cancellation);
+        if (ImageFolderRoot(settings.Data) is { } root)
+            return LoadFolder(experiment, settings, seed, root, cancellation);
         if (settings.TestFraction is not null || settings.SplitSeed is not null)
-            throw new MlNetVisionException("--test-fraction and --split-seed apply to a flat image folder (DIR/<class>/*); CIFAR-10 has its own test set.");
+            throw new MlNetVisionException(SplitOptionsNeedAFlatFolder);
         var folder = Cifar10Dataset.EnsureAvailable(settings.Data, log);
         var (train, test) = Cifar10Dataset.Load(folder);
         int size = settings.ImageSize ?? experiment.PipelineImageSize;

@@ -38,20 +38,25 @@ internal static class ImageFileCheck
     /// <summary>The error message for <paramref name="file"/> and the <paramref name="reason"/> it was refused.</summary>
     public static string Describe(string file, string reason) => $"{file} cannot be decoded as an image ({reason})";
 
-    private static string? HeaderProblem(string file)
+    private static string? HeaderProblem(string file) => Problem(ImageHeader.ReadHead(file));
+
+    /// <summary>What is wrong with a file whose first bytes (<see cref="ImageHeader.ReadHead(string)"/>) are <paramref name="head"/>
+    /// (a reason without the file's name, for <see cref="Describe"/>), or null when its header looks like a readable image.</summary>
+    public static string? Problem(ReadOnlySpan<byte> head)
     {
-        Span<byte> header = stackalloc byte[8];
-        int read;
-        using (var stream = File.OpenRead(file)) read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        if (read == 0) return "it is empty, 0 bytes";
-        bool png = read >= 8 && header.SequenceEqual(PngSignature);
-        bool jpeg = read >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF;
-        bool bmp = read >= 2 && header[0] == (byte)'B' && header[1] == (byte)'M';
-        if (!png && !jpeg && !bmp) return "it is not a PNG, JPEG or BMP file: unrecognised header";
-        if (ImageHeader.TryReadSize(file) is { } size && (long)size.Width * size.Height > ImageFolderReader.MaxPixels)
+        if (head.Length == 0) return "it is empty, 0 bytes";
+        if (FormatOf(head) is null) return "it is not a PNG, JPEG or BMP file: unrecognised header";
+        if (ImageHeader.TryReadSize(head) is { } size && (long)size.Width * size.Height > ImageFolderReader.MaxPixels)
             return $"it is {size.Width}x{size.Height} pixels, more than the {ImageFolderReader.MaxPixels / 1_000_000} megapixels accepted; refused before decoding, shrink it first";
         return null;
     }
+
+    /// <summary>The format a file's first bytes announce (<c>PNG</c>, <c>JPEG</c> or <c>BMP</c>, by their magic bytes), or null.</summary>
+    public static string? FormatOf(ReadOnlySpan<byte> head) =>
+        head.StartsWith(PngSignature) ? "PNG"
+        : head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF ? "JPEG"
+        : head.Length >= 2 && head[0] == (byte)'B' && head[1] == (byte)'M' ? "BMP"
+        : null;
 
     private static string? DecodeProblem(string file)
     {
