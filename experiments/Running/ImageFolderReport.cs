@@ -109,7 +109,7 @@ internal sealed class ImageFolderReport
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        problems[i] = $"cannot be read: {e.Message}";
+                        problems[i] = $"it cannot be read: {e.Message}";
                         continue;
                     }
                     var head = buffer.AsSpan(0, read);
@@ -234,7 +234,7 @@ internal sealed class ImageFolderReport
         if (Problems.Count > 0)
         {
             output.WriteLine($"  {Problems.Count:N0} file(s) whose header check fails (run refuses them; --skip-bad-images leaves them out):");
-            foreach (var (file, problem) in Problems.Take(ProblemsListed)) output.WriteLine($"    {file} {problem}");
+            foreach (var (file, problem) in Problems.Take(ProblemsListed)) output.WriteLine($"    {file}: {problem}");
             if (Problems.Count > ProblemsListed) output.WriteLine($"    … and {Problems.Count - ProblemsListed:N0} more");
         }
         if (Dataset.IgnoredFiles.Count > 0)

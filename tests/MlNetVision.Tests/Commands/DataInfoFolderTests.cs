@@ -117,8 +117,8 @@ public class DataInfoFolderTests
         Assert.Equal(6 + 2, Row(output, "c000").Sum());
         Assert.Equal(6 + 11, Row(output, "c001").Sum());
         Assert.Contains("12 file(s) whose header check fails", output);
-        Assert.Contains($"{Path.Combine("c000", "bad.png")} is not a PNG, JPEG or BMP image (unrecognised header)", output);
-        Assert.Contains($"{Path.Combine("c001", "empty.jpg")} is empty (0 bytes)", output);
+        Assert.Contains($"{Path.Combine("c000", "bad.png")}: it is not a PNG, JPEG or BMP file: unrecognised header", output);
+        Assert.Contains($"{Path.Combine("c001", "empty.jpg")}: it is empty, 0 bytes", output);
         Assert.Contains($"{Path.Combine("c001", "junk07.png")} is not a PNG", output);
         Assert.DoesNotContain("junk08.png", output);
         Assert.Contains("… and 2 more", output);
