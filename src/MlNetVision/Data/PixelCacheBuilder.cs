@@ -94,7 +94,8 @@ internal static class PixelCacheBuilder
             },
             _ => { }), cancellation);
         using var bar = options.ShowProgress ? new ConsoleProgress($"caching {name}", log == Console.Error ? null : log) : null;
-        while (!work.Wait(200)) bar?.Report(Volatile.Read(ref done), files.Count, $"{Volatile.Read(ref done):N0}/{files.Count:N0} images at {size} px");
+        // Not work.Wait: it throws an AggregateException for a failed or cancelled build; GetResult below unwraps instead.
+        while (!((IAsyncResult)work).AsyncWaitHandle.WaitOne(200)) bar?.Report(Volatile.Read(ref done), files.Count, $"{Volatile.Read(ref done):N0}/{files.Count:N0} images at {size} px");
         try
         {
             work.GetAwaiter().GetResult();
@@ -120,32 +121,53 @@ internal static class PixelCacheBuilder
         int next = 0;
         while (next < pending.Count)
         {
-            var rows = pending.Skip(next).Select(i => new PathRow { ImagePath = files[i].Path }).ToList();
-            var view = ml.Data.LoadFromEnumerable(rows);
-            var features = preprocessing.FromImagePath(ml).Fit(view).Transform(view);
-            using var cursor = features.GetRowCursor(features.Schema.Where(c => c.Name == ImagePreprocessing.FeatureColumn));
-            var getter = cursor.GetGetter<VBuffer<float>>(features.Schema[ImagePreprocessing.FeatureColumn]);
-            var buffer = default(VBuffer<float>);
             try
             {
-                while (next < pending.Count && cursor.MoveNext())
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    getter(ref buffer);
-                    var values = buffer.GetValues();
-                    if (values.Length != bytes.Length) throw new InvalidDataException($"decoded to {values.Length} values, not {bytes.Length}");
-                    TensorPrimitives.ConvertTruncating(values, bytes.AsSpan());
-                    RandomAccess.Write(handle, bytes, (long)pending[next] * bytes.Length);
-                    next++;
-                }
+                DecodeRows(ml, preprocessing, handle, files, pending, ref next, pending.Count, bytes, cancellation);
             }
             catch (Exception e) when (e is not (OperationCanceledException or IOException))
             {
-                int i = pending[next];
-                bad[i] = new BadImage(files[i].Path, $"cannot be decoded as an image: {e.Message}");
-                next++;
+                // ML.NET's cursor decodes ahead on several threads, so the failure may belong to any row from next on:
+                // decode them one at a time up to the one that fails by itself, then go on in bulk after it.
+                while (next < pending.Count)
+                {
+                    int at = next;
+                    try
+                    {
+                        DecodeRows(ml, preprocessing, handle, files, pending, ref next, at + 1, bytes, cancellation);
+                    }
+                    catch (Exception single) when (single is not (OperationCanceledException or IOException))
+                    {
+                        bad[pending[at]] = new BadImage(files[pending[at]].Path, $"cannot be decoded as an image: {single.GetBaseException().Message}");
+                        next = at + 1;
+                        break;
+                    }
+                }
             }
         }
+    }
+
+    /// <summary>Decodes <c>pending[next..end)</c> through one pipeline, writing each image at its row; <paramref name="next"/> follows.</summary>
+    private static void DecodeRows(MLContext ml, ImagePreprocessing preprocessing, SafeFileHandle handle, IReadOnlyList<ImageFile> files,
+        List<int> pending, ref int next, int end, byte[] bytes, CancellationToken cancellation)
+    {
+        var rows = pending.Skip(next).Take(end - next).Select(i => new PathRow { ImagePath = files[i].Path }).ToList();
+        var view = ml.Data.LoadFromEnumerable(rows);
+        var features = preprocessing.FromImagePath(ml).Fit(view).Transform(view);
+        using var cursor = features.GetRowCursor(features.Schema.Where(c => c.Name == ImagePreprocessing.FeatureColumn));
+        var getter = cursor.GetGetter<VBuffer<float>>(features.Schema[ImagePreprocessing.FeatureColumn]);
+        var buffer = default(VBuffer<float>);
+        while (next < end && cursor.MoveNext())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            getter(ref buffer);
+            var values = buffer.GetValues();
+            if (values.Length != bytes.Length) throw new InvalidDataException($"decoded to {values.Length} values, not {bytes.Length}");
+            TensorPrimitives.ConvertTruncating(values, bytes.AsSpan());
+            RandomAccess.Write(handle, bytes, (long)pending[next] * bytes.Length);
+            next++;
+        }
+        if (next < end) throw new InvalidDataException($"the pipeline gave {end - next} row(s) too few");
     }
 
     private static void Compact(SafeFileHandle handle, int[] keep, int imageBytes)
