@@ -31,8 +31,8 @@ public sealed class ImageFolderDataset
         IgnoredFiles = ignored;
         TestFraction = testFraction;
         SplitSeed = splitSeed;
-        FileListHash = HashOf(train.Concat(test).Concat(validation ?? []));
-        TestListHash = HashOf(test);
+        FileListHash = HashOf(Lines(train, "train").Concat(Lines(test, "test")).Concat(Lines(validation ?? [], "val")));
+        TestListHash = HashOf(Lines(test, null));
     }
 
     /// <summary>The folder, full path.</summary>
@@ -170,10 +170,14 @@ public sealed class ImageFolderDataset
         return -1;
     }
 
-    private string HashOf(IEnumerable<ImageFile> files)
+    /// <summary>Each file's relative path with '/', after its split when given (a flat folder's paths do not show the split).</summary>
+    private IEnumerable<string> Lines(IEnumerable<ImageFile> files, string? split) =>
+        files.Select(f => (split is null ? "" : split + ":") + Path.GetRelativePath(Root, f.Path).Replace('\\', '/'));
+
+    private static string HashOf(IEnumerable<string> lines)
     {
         var text = new StringBuilder();
-        foreach (var file in files) text.Append(Path.GetRelativePath(Root, file.Path).Replace('\\', '/')).Append('\n');
+        foreach (var line in lines) text.Append(line).Append('\n');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
     }
 }

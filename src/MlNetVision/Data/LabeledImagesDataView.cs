@@ -41,7 +41,8 @@ public static class LabeledImagesDataView
             var features = new float[length];
             System.Numerics.Tensors.TensorPrimitives.ConvertTruncating<byte, float>(bytes, features);
             System.Numerics.Tensors.TensorPrimitives.Multiply(features, scale, features);
-            yield return new Row { Features = features, Label = (uint)images.Labels[i] + 1 };
+            // LoadFromEnumerable takes a key column's values 0-based and adds the 1 itself (0 is the missing key).
+            yield return new Row { Features = features, Label = (uint)images.Labels[i] };
         }
     }
 

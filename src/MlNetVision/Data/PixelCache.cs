@@ -107,6 +107,9 @@ public sealed class PixelCache : ILabeledImages, IDisposable
         PixelCacheOptions? options = null, TextWriter? log = null, CancellationToken cancellation = default)
     {
         if (size < 1) throw new ArgumentOutOfRangeException(nameof(size), size, "The image size must be positive.");
+        // One image's 3·size² bytes are held in one array while decoding (and 3·size·size overflows an int beyond this).
+        if (3L * size * size > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"The image size must be at most {(int)Math.Sqrt(Array.MaxLength / 3.0)} px.");
         if (files.Count == 0) throw new InvalidDatasetException($"{name} has no images.");
         options ??= new PixelCacheOptions();
         log ??= Console.Error;

@@ -94,7 +94,8 @@ internal static class PixelCacheBuilder
             },
             _ => { }), cancellation);
         using var bar = options.ShowProgress ? new ConsoleProgress($"caching {name}", log == Console.Error ? null : log) : null;
-        while (!work.Wait(200)) bar?.Report(Volatile.Read(ref done), files.Count, $"{Volatile.Read(ref done):N0}/{files.Count:N0} images at {size} px");
+        // Not work.Wait: it throws an AggregateException for a failed or cancelled build; GetResult below unwraps instead.
+        while (!((IAsyncResult)work).AsyncWaitHandle.WaitOne(200)) bar?.Report(Volatile.Read(ref done), files.Count, $"{Volatile.Read(ref done):N0}/{files.Count:N0} images at {size} px");
         try
         {
             work.GetAwaiter().GetResult();
@@ -118,48 +119,55 @@ internal static class PixelCacheBuilder
         var preprocessing = new ImagePreprocessing(size, PixelScale: 1f);
         var bytes = new byte[3 * size * size];
         int next = 0;
-        try
+        while (next < pending.Count)
         {
-            DecodeRows(ml, preprocessing, handle, files, pending, ref next, bytes, cancellation);
-        }
-        catch (Exception e) when (e is not (OperationCanceledException or IOException))
-        {
-            // ML.NET decodes ahead on worker threads, so which row failed is unknown: decode the rest one by one
-            for (; next < pending.Count; next++)
+            try
             {
-                int single = 0;
-                try
+                DecodeRows(ml, preprocessing, handle, files, pending, ref next, pending.Count, bytes, cancellation);
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or IOException))
+            {
+                // ML.NET's cursor decodes ahead on several threads, so the failure may belong to any row from next on:
+                // decode them one at a time up to the one that fails by itself, then go on in bulk after it.
+                while (next < pending.Count)
                 {
-                    DecodeRows(ml, preprocessing, handle, files, [pending[next]], ref single, bytes, cancellation);
-                }
-                catch (Exception inner) when (inner is not (OperationCanceledException or IOException))
-                {
-                    bad[pending[next]] = new BadImage(files[pending[next]].Path, inner.GetBaseException().Message);
+                    int at = next;
+                    try
+                    {
+                        DecodeRows(ml, preprocessing, handle, files, pending, ref next, at + 1, bytes, cancellation);
+                    }
+                    catch (Exception single) when (single is not (OperationCanceledException or IOException))
+                    {
+                        bad[pending[at]] = new BadImage(files[pending[at]].Path, single.GetBaseException().Message);
+                        next = at + 1;
+                        break;
+                    }
                 }
             }
         }
     }
 
-    /// <summary>Decodes <paramref name="rows"/> from <paramref name="next"/> on, writing each at its offset; <paramref name="next"/>
-    /// counts the rows written, so after an exception the caller knows where to go on.</summary>
-    private static void DecodeRows(MLContext ml, ImagePreprocessing preprocessing, SafeFileHandle handle, IReadOnlyList<ImageFile> files, IReadOnlyList<int> rows,
-        ref int next, byte[] bytes, CancellationToken cancellation)
+    /// <summary>Decodes <c>pending[next..end)</c> through one pipeline, writing each image at its row; <paramref name="next"/> follows.</summary>
+    private static void DecodeRows(MLContext ml, ImagePreprocessing preprocessing, SafeFileHandle handle, IReadOnlyList<ImageFile> files,
+        List<int> pending, ref int next, int end, byte[] bytes, CancellationToken cancellation)
     {
-        var view = ml.Data.LoadFromEnumerable(rows.Skip(next).Select(i => new PathRow { ImagePath = files[i].Path }).ToList());
+        var rows = pending.Skip(next).Take(end - next).Select(i => new PathRow { ImagePath = files[i].Path }).ToList();
+        var view = ml.Data.LoadFromEnumerable(rows);
         var features = preprocessing.FromImagePath(ml).Fit(view).Transform(view);
         using var cursor = features.GetRowCursor(features.Schema.Where(c => c.Name == ImagePreprocessing.FeatureColumn));
         var getter = cursor.GetGetter<VBuffer<float>>(features.Schema[ImagePreprocessing.FeatureColumn]);
         var buffer = default(VBuffer<float>);
-        while (next < rows.Count && cursor.MoveNext())
+        while (next < end && cursor.MoveNext())
         {
             cancellation.ThrowIfCancellationRequested();
             getter(ref buffer);
             var values = buffer.GetValues();
             if (values.Length != bytes.Length) throw new InvalidDataException($"decoded to {values.Length} values, not {bytes.Length}");
             TensorPrimitives.ConvertTruncating(values, bytes.AsSpan());
-            RandomAccess.Write(handle, bytes, (long)rows[next] * bytes.Length);
+            RandomAccess.Write(handle, bytes, (long)pending[next] * bytes.Length);
             next++;
         }
+        if (next < end) throw new InvalidDataException($"the pipeline gave {end - next} row(s) too few");
     }
 
     private static void Compact(SafeFileHandle handle, int[] keep, int imageBytes)
