@@ -22,6 +22,7 @@ internal static class DataExportCommand
         var limitTrain = new Option<int?>("--limit-train") { Description = "Export the first N training images only." };
         var limitTest = new Option<int?>("--limit-test") { Description = "Export the first N test images only." };
         var seed = new Option<int>("--seed") { Description = "Seed of the per-image size draws (default 0).", DefaultValueFactory = _ => 0 };
+        var square = new Option<bool>("--square") { Description = "Keep the images square: draw one side from [--min-size, --max-size] (default: width and height drawn apart)." };
         var force = new Option<bool>("--force") { Description = "Write into a non-empty folder, replacing its train/ and test/ folders." };
         foreach (var option in new Option[] { limitTrain, limitTest })
             option.Validators.Add(result =>
@@ -30,7 +31,7 @@ internal static class DataExportCommand
             });
         var command = new Command("export", "Write CIFAR-10 as an image folder (train/<class>/<index>.png, test/<class>/<index>.png), to compare the folder route with the binary one.")
         {
-            data, to, format, quality, minSize, maxSize, repeat, limitTrain, limitTest, seed, force,
+            data, to, format, quality, minSize, maxSize, square, repeat, limitTrain, limitTest, seed, force,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +44,7 @@ internal static class DataExportCommand
                 Repeat = parse.GetValue(repeat),
                 Seed = parse.GetValue(seed),
                 Force = parse.GetValue(force),
+                Square = parse.GetValue(square),
             };
             options.Validate();
             return Export(parse.GetValue(data), parse.GetValue(to)!, options, parse.GetValue(limitTrain), parse.GetValue(limitTest), output, error);

@@ -29,7 +29,7 @@ internal sealed class FolderExport(FolderExportOptions options)
         var random = new Random(ImageSeed(options.Seed, split == TrainFolder ? 0 : 1, index, copy));
         int width = random.Next(options.MinSize, options.MaxSize + 1);
         int height = random.Next(options.MinSize, options.MaxSize + 1);
-        return (width, height);
+        return options.Square ? (width, width) : (width, height);
     }
 
     /// <summary>Writes <paramref name="train"/> and <paramref name="test"/> under <paramref name="outDir"/>.</summary>

@@ -15,6 +15,10 @@ internal sealed record FolderExportOptions
     /// <summary>Largest side in pixels (inclusive).</summary>
     public int MaxSize { get; init; } = 32;
 
+    /// <summary>Draw one side and keep the images square (the whole picture survives a resize back; without it, width and
+    /// height are drawn apart and a center crop back to a square loses the picture's edges).</summary>
+    public bool Square { get; init; }
+
     /// <summary>Copies of each training image (test images are written once).</summary>
     public int Repeat { get; init; } = 1;
 

@@ -170,4 +170,15 @@ public class DataExportCommandTests
         Assert.Contains(draws, d => d.Width == 24 || d.Height == 24);
         Assert.NotEqual(draws, Enumerable.Range(0, 200).Select(i => export.DrawSize("test", i, 0)).ToList());
     }
+
+    [Fact]
+    public void DrawSize_Square_KeepsWidthEqualToHeightOverTheRange()
+    {
+        var export = new FolderExport(new FolderExportOptions { MinSize = 24, MaxSize = 96, Seed = 3, Square = true });
+
+        var draws = Enumerable.Range(0, 200).Select(i => export.DrawSize("train", i, 0)).ToList();
+
+        Assert.All(draws, d => Assert.Equal(d.Width, d.Height));
+        Assert.True(draws.Select(d => d.Width).Distinct().Count() > 20);
+    }
 }
