@@ -119,7 +119,7 @@ public class DataInfoFolderTests
         Assert.Contains("12 file(s) whose header check fails", output);
         Assert.Contains($"{Path.Combine("c000", "bad.png")}: it is not a PNG, JPEG or BMP file: unrecognised header", output);
         Assert.Contains($"{Path.Combine("c001", "empty.jpg")}: it is empty, 0 bytes", output);
-        Assert.Contains($"{Path.Combine("c001", "junk07.png")} is not a PNG", output);
+        Assert.Contains($"{Path.Combine("c001", "junk07.png")}: it is not a PNG", output);
         Assert.DoesNotContain("junk08.png", output);
         Assert.Contains("… and 2 more", output);
         Assert.Contains("formats (by header): PNG 12, JPEG 1; 12 unrecognised; 1 whose extension names another format", output);

@@ -256,7 +256,7 @@ public class PixelCacheTests
 
         Assert.Contains("2 image file(s) cannot be read", error.Message);
         Assert.Contains($"{garbage} cannot be decoded", error.Message);
-        Assert.Contains($"{text} is not a PNG, JPEG or BMP image", error.Message);
+        Assert.Contains($"{text} cannot be decoded as an image (it is not a PNG, JPEG or BMP file", error.Message);
         Assert.DoesNotContain("0.png", error.Message);
         Assert.Empty(CacheFiles(cacheFolder));
     }
@@ -274,8 +274,8 @@ public class PixelCacheTests
             Assert.Equal(3, cache.Count);
             Assert.Equal(new[] { 0, 1, 0 }, cache.Labels);
             Assert.Equal(new[] { garbage, text }, cache.Skipped.Select(b => b.Path));
-            Assert.StartsWith("cannot be decoded as an image", cache.Skipped[0].Reason);
-            Assert.StartsWith("is not a PNG, JPEG or BMP image", cache.Skipped[1].Reason);
+            Assert.Contains("Invalid input stream contents", cache.Skipped[0].Reason);   // the decoder's own reason
+            Assert.StartsWith("it is not a PNG, JPEG or BMP file", cache.Skipped[1].Reason);
             Assert.Equal(PreprocessedPixels.Of(good.Select(f => f.Path), Size), PreprocessedPixels.ReadAll(cache));
             Assert.Equal(3L * 3 * Size * Size, new FileInfo(cache.PixelsPath).Length);
         }

@@ -9,7 +9,8 @@ public class ExperimentCatalogTests
 {
     // SHA-256 of every experiment (name, description, options, reference numbers, notes, kind) serialised one a line, captured
     // before the airbench-derived recipes moved to Definitions/Recipes. A deliberate change to any experiment updates it.
-    private const string CatalogSha256 = "a4c0cc1e377e7c8228718829a812243e13e92dcb018032f2e628d6696f64826b";
+    // changed deliberately once since the move: NormalizationFromData (issue 20) in every recipe, true where CIFAR-10 constants were
+    private const string CatalogSha256 = "3c8153b48abe4baaa8d7a5195184098d33271df402ad7be17e9345f0972206a4";
 
     [Fact]
     public void All_SerialiseAsBeforeTheRecipesMoved()
