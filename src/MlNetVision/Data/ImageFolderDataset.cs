@@ -103,6 +103,11 @@ public sealed class ImageFolderDataset
         var all = ReadClasses(root, root, flatNames!, ignored, null);
         var chosen = StratifiedSampling.Indices(all.Select(f => f.Label).ToList(), flatNames.Count, (int)Math.Round(all.Count * testFraction), splitSeed);
         var kept = StratifiedSampling.Complement(all.Count, chosen);
+        var trainCounts = new int[flatNames.Count];
+        foreach (var i in kept) trainCounts[all[i].Label]++;
+        if (Enumerable.Range(0, flatNames.Count).FirstOrDefault(c => trainCounts[c] == 0, -1) is var empty and >= 0)
+            throw new InvalidDatasetException($"Class '{flatNames[empty]}' has {all.Count(f => f.Label == empty)} image(s), all of them drawn for testing by the " +
+                                              $"test fraction {testFraction}: add images to it or lower --test-fraction.");
         return new ImageFolderDataset(root, ImageFolderLayout.Flat, flatNames!, kept.Select(i => all[i]).ToList(), chosen.Select(i => all[i]).ToList(),
             null, ignored, testFraction, splitSeed);
     }

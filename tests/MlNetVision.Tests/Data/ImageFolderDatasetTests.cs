@@ -378,4 +378,16 @@ public class ImageFolderDatasetTests
 
         Assert.True(ImageFolderDataset.LooksLikeImageFolder(temp.Path));
     }
+
+    [Fact]
+    public void Open_FlatLayout_ClassWhoseOnlyImageGoesToTest_IsAnErrorNamingIt()
+    {
+        using var temp = new TempFolder();
+        Flat(temp.Path, ("a", 1), ("b", 9));   // 5 test images: quotas 0.5 and 4.5, the tie goes to 'a'
+
+        var error = Assert.Throws<InvalidDatasetException>(() => ImageFolderDataset.Open(temp.Path, testFraction: 0.5));
+
+        Assert.Contains("Class 'a' has 1 image(s)", error.Message);
+        Assert.Contains("--test-fraction", error.Message);
+    }
 }
