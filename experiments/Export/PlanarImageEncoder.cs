@@ -30,7 +30,7 @@ internal static class PlanarImageEncoder
         using var target = new SKBitmap(new SKImageInfo(targetWidth, targetHeight, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using (var pixmap = target.PeekPixels())
         {
-            if (!source.ScalePixels(pixmap, SKFilterQuality.High))
+            if (!source.ScalePixels(pixmap, new SKSamplingOptions(SKCubicResampler.Mitchell)))
                 throw new InvalidOperationException($"Skia could not resize {width}x{height} to {targetWidth}x{targetHeight}.");
         }
         return ToArray(target.Encode(skiaFormat, quality));

@@ -6,7 +6,7 @@ namespace MlNetVision.Onnx;
 
 /// <summary>
 /// Bounds the threads ONNX Runtime uses for every ONNX model an <see cref="MLContext"/> runs, including the
-/// network inside a loaded model zip. ML.NET 5.0.1 stores no session settings in a zip (its ONNX transformer saves
+/// network inside a loaded model zip. ML.NET (5.0.1 and 6.0.0, read in their decompiled `SaveModel`) stores no session settings in a zip (its ONNX transformer saves
 /// the model bytes, columns, shapes and recursion limit only, and the per-estimator
 /// <c>OnnxOptions.IntraOpNumThreads</c> is lost on save), but it reads <see cref="OnnxSessionOptions"/> from the
 /// context that creates or loads the transformer. Everything else stays at ML.NET's defaults: graph optimisation

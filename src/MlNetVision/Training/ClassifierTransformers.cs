@@ -18,7 +18,7 @@ namespace MlNetVision.Training;
 /// built over a file this class writes and deletes (<see cref="Fit"/>, <see cref="OutputSchema"/>), and
 /// <see cref="Fit"/> hands back the chain as ML.NET loads it from a zip, whose ONNX transformer deletes its copy
 /// when disposed: dispose what <see cref="Fit"/> returns (or the pipeline holding it).
-/// ML.NET 5.0.1 maps every ONNX output to a vector column (a rank-0 output crashes its ONNX transformer)
+/// ML.NET 6.0.0 (as 5.0.1) maps every ONNX output to a vector column (a rank-0 output crashes its ONNX transformer)
 /// and has no stock vector-to-scalar transform, so <c>PredictedLabel</c> is a one-element string vector:
 /// bind it as <c>string[]</c>.
 /// </remarks>

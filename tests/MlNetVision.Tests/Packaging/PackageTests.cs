@@ -40,7 +40,7 @@ public class PackageTests
         Assert.Equal("README.md", Value(metadata, "readme"));
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string)e.Attribute("version")!);
-        Assert.Equal("5.0.1", dependencies["Microsoft.ML"]);
+        Assert.Equal("6.0.0", dependencies["Microsoft.ML"]);
         Assert.Equal("0.107.0", dependencies["TorchSharp-cpu"]);
         Assert.Contains("Microsoft.ML.OnnxTransformer", dependencies.Keys);
         Assert.DoesNotContain(dependencies.Keys, id => id.StartsWith("OxyPlot", StringComparison.OrdinalIgnoreCase)
