@@ -1,7 +1,9 @@
 // A plain ML.NET consumer of an MlNetVision model.zip.
 //   predict <model.zip> <image> [<image> ...]      one line per image: path, class, probability
-//   cifar <model.zip> <cifar-10-batches-bin> [N]   accuracy on the first N official test images (all by default),
-//                                                 written as PNG files and scored through the zip; prints JSON
+//   cifar <model.zip> <cifar-10-batches-bin> [N]   the first N official test images (all by default), written as PNG
+//                                                 files, predicted one by one with a PredictionEngine and scored in one
+//                                                 batch; Evaluate on ML.NET's default columns; prints JSON
+// ModelInput/ModelOutput are the classes ML.NET's samples and Model Builder write: string PredictedLabel, float[] Score.
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -18,11 +20,11 @@ using var modelLifetime = model as IDisposable;   // disposing deletes ML.NET's 
 
 if (args[0] == "predict")
 {
-    var engine = ml.Model.CreatePredictionEngine<ImageInput, Prediction>(model);
+    var engine = ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(model);
     foreach (var path in args.Skip(2))
     {
-        var prediction = engine.Predict(new ImageInput { ImagePath = Path.GetFullPath(path) });
-        Console.WriteLine($"{path}\t{prediction.PredictedLabel[0]}\t{prediction.Score.Max():0.000000}");
+        var prediction = engine.Predict(new ModelInput { ImagePath = Path.GetFullPath(path) });
+        Console.WriteLine($"{path}\t{prediction.PredictedLabel}\t{prediction.Score.Max():0.000000}");
     }
     return 0;
 }
@@ -36,8 +38,7 @@ var images = Path.Combine(Path.GetTempPath(), $"consumer-{Environment.ProcessId}
 Directory.CreateDirectory(images);
 try
 {
-    var inputs = new List<ImageInput>();
-    var truth = new List<string>();
+    var inputs = new List<ModelInput>();
     for (int i = 0; i < count; i++)
     {
         var record = records.AsSpan(i * 3073, 3073);
@@ -51,14 +52,29 @@ try
         }
         var path = Path.Combine(images, $"{i:D5}.png");
         using (var image = MLImage.CreateFromPixels(32, 32, MLPixelFormat.Rgba32, rgba)) image.Save(path);
-        inputs.Add(new ImageInput { ImagePath = path });
-        truth.Add(classes[record[0]]);
+        inputs.Add(new ModelInput { ImagePath = path, Label = classes[record[0]] });
     }
     var started = DateTime.UtcNow;
-    var predicted = model.Transform(ml.Data.LoadFromEnumerable(inputs)).GetColumn<string[]>("PredictedLabel").Select(v => v[0]).ToList();
+    var engine = ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(model);
+    var predicted = inputs.Select(input => engine.Predict(input).PredictedLabel).ToList();
     var seconds = (DateTime.UtcNow - started).TotalSeconds;
-    int correct = predicted.Zip(truth).Count(p => p.First == p.Second);
-    Console.WriteLine(JsonSerializer.Serialize(new { count, correct, accuracy = (double)correct / count, seconds, predictions = predicted }));
+    int correct = predicted.Zip(inputs).Count(p => p.First == p.Second.Label);
+
+    // The batch route: Score's slot names are the class names; Label mapped to a key in that order; Evaluate's defaults.
+    var data = ml.Data.LoadFromEnumerable(inputs);
+    VBuffer<ReadOnlyMemory<char>> slotNames = default;
+    model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref slotNames);
+    var scoreClasses = slotNames.DenseValues().Select(n => n.ToString()).ToArray();
+    var keyData = ml.Data.LoadFromEnumerable(scoreClasses.Select(n => new ClassName { Value = n }));
+    var labelled = ml.Transforms.Conversion.MapValueToKey("Label", keyData: keyData).Fit(data).Transform(data);
+    var scored = model.Transform(labelled);
+    var batch = scored.GetColumn<string>("PredictedLabel").ToList();
+    var metrics = ml.MulticlassClassification.Evaluate(scored);
+    Console.WriteLine(JsonSerializer.Serialize(new
+    {
+        count, correct, accuracy = (double)correct / count, evaluateAccuracy = metrics.MicroAccuracy, scoreClasses, seconds,
+        batchAgrees = batch.SequenceEqual(predicted), predictions = predicted,
+    }));
     return 0;
 }
 finally
@@ -66,18 +82,26 @@ finally
     Directory.Delete(images, recursive: true);
 }
 
-/// <summary>The zip's input: a path to an image file of any size.</summary>
-public sealed class ImageInput
+/// <summary>The zip's input: a path to an image file of any size (Label is not read by the model; Evaluate uses it).</summary>
+public sealed class ModelInput
 {
     public string ImagePath { get; set; } = "";
+
+    public string Label { get; set; } = "";
 }
 
-/// <summary>The zip's outputs.</summary>
-public sealed class Prediction
+/// <summary>The zip's outputs, as ML.NET's samples declare them.</summary>
+public sealed class ModelOutput
 {
-    /// <summary>Class probabilities, in the order the report lists the classes.</summary>
-    public float[] Score { get; set; } = [];
+    /// <summary>The predicted class name.</summary>
+    public string PredictedLabel { get; set; } = "";
 
-    /// <summary>The predicted class name (ML.NET gives ONNX outputs as vectors: one element).</summary>
-    public string[] PredictedLabel { get; set; } = [];
+    /// <summary>Class probabilities, in the order of the Score column's slot names (the class names).</summary>
+    public float[] Score { get; set; } = [];
+}
+
+/// <summary>A class name, for MapValueToKey's keyData.</summary>
+public sealed class ClassName
+{
+    public string Value { get; set; } = "";
 }

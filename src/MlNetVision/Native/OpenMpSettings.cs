@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace MlNetVision.Native;
 
 /// <summary>
@@ -7,27 +5,11 @@ namespace MlNetVision.Native;
 /// computes (a second run, a build, tests), spinning threads steal the cores the working threads need:
 /// measured here, a 2-thread matmul ran 4–5× slower beside another job with spinning waits than with
 /// passive ones. So, unless the user set it, the process asks for <c>OMP_WAIT_POLICY=PASSIVE</c> before
-/// libtorch (and its libgomp) loads. .NET keeps its own copy of the environment on Unix, so this calls
-/// the C library's <c>setenv</c>, which OpenMP reads.
+/// libtorch (and its libgomp) loads.
 /// </summary>
-internal static partial class OpenMpSettings
+internal static class OpenMpSettings
 {
     public const string WaitPolicy = "OMP_WAIT_POLICY";
 
-    public static void PreferPassiveWaiting()
-    {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(WaitPolicy))) return;
-        try
-        {
-            _ = SetEnvironment(WaitPolicy, "PASSIVE", overwrite: 0);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // No C library setenv: OpenMP keeps its default policy.
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int SetEnvironment(string name, string value, int overwrite);
+    public static void PreferPassiveWaiting() => NativeEnvironment.SetDefault(WaitPolicy, "PASSIVE");
 }

@@ -38,6 +38,7 @@ public static class TorchRuntime
         {
             if (_resolverInstalled) return;
             OpenMpSettings.PreferPassiveWaiting();
+            TorchLogSettings.ErrorsOnly();
             AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolvePatched;
             _resolverInstalled = true;
         }

@@ -43,6 +43,7 @@ internal static class ClassifierOnnxExporter
         var graph = new OnnxGraphBuilder();
         var features = graph.Input(FeaturesName, ElementType.Float, -1, featureCount);
         var logits = graph.Node("MatMul", [features, graph.FloatConstant("proxy_weight", new float[featureCount * classNames.Count], featureCount, classNames.Count)]);
+        graph.Output(graph.Alias(logits, LogitsName), ElementType.Float, -1, classNames.Count);
         return Finish(graph, logits, classNames);
     }
 

@@ -1,16 +1,17 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Transforms;
-using Microsoft.ML.Transforms.Onnx;
 using MlNetVision.Onnx;
 
 namespace MlNetVision.Training;
 
 /// <summary>
-/// The stock ML.NET transformers that a trained network becomes: <c>ApplyOnnxModel</c> (the ONNX bytes
-/// are stored inside any zip <c>mlContext.Model.Save</c> writes) producing <c>Score</c> and
-/// <c>PredictedLabel</c>, then <c>MapValueToKey</c> giving <c>PredictedLabelKey</c> with the class names as
-/// key values, so <c>MulticlassClassification.Evaluate</c> works on the output.
+/// The stock ML.NET transformers that a trained network becomes (the zip contract, version 2): <c>ApplyOnnxModel</c>
+/// (the ONNX bytes are stored inside any zip <c>mlContext.Model.Save</c> writes) giving the network's <c>Logits</c>,
+/// <see cref="SoftmaxHead"/> (ML.NET's own multiclass scorer) giving <c>Score</c> (probabilities, the class names as slot
+/// names) and a key <c>PredictedLabel</c>, copied to <c>PredictedLabelKey</c>, and <c>MapKeyToValue</c> turning
+/// <c>PredictedLabel</c> into the class name, a scalar string — the columns ML.NET's samples and Model Builder bind
+/// (<c>string PredictedLabel</c>, <c>float[] Score</c>), with <c>MulticlassClassification.Evaluate</c> working on its
+/// default column names.
 /// </summary>
 /// <remarks>
 /// ML.NET's <c>ApplyOnnxModel</c> over a stream copies the model to a temporary file that nothing deletes, not even
@@ -18,24 +19,32 @@ namespace MlNetVision.Training;
 /// built over a file this class writes and deletes (<see cref="Fit"/>, <see cref="OutputSchema"/>), and
 /// <see cref="Fit"/> hands back the chain as ML.NET loads it from a zip, whose ONNX transformer deletes its copy
 /// when disposed: dispose what <see cref="Fit"/> returns (or the pipeline holding it).
-/// ML.NET 6.0.0 (as 5.0.1) maps every ONNX output to a vector column (a rank-0 output crashes its ONNX transformer)
-/// and has no stock vector-to-scalar transform, so <c>PredictedLabel</c> is a one-element string vector:
-/// bind it as <c>string[]</c>.
 /// </remarks>
 internal static class ClassifierTransformers
 {
-    /// <summary>Key-typed predicted label column, for Evaluate.</summary>
+    /// <summary>Key-typed predicted label column, for Evaluate (with the default names).</summary>
     public const string PredictedLabelKeyColumn = "PredictedLabelKey";
+
+    /// <summary>The output column names: probabilities, the class name, and the class as a key (<c>{predicted}Key</c>).</summary>
+    public sealed record Columns(string Score = "Score", string PredictedLabel = "PredictedLabel")
+    {
+        /// <summary>The default names: <c>Score</c>, <c>PredictedLabel</c>, <c>PredictedLabelKey</c>.</summary>
+        public static readonly Columns Default = new();
+
+        /// <summary>The key column's name.</summary>
+        public string PredictedLabelKey => PredictedLabel + "Key";
+    }
 
     /// <summary>
     /// The fitted chain over an ONNX classifier (see <see cref="ClassifierOnnxExporter"/>) for <paramref name="input"/>'s
     /// schema; disposing it deletes the temporary copy of the model ONNX Runtime reads.
     /// </summary>
-    public static TransformerChain<ITransformer> Fit(MLContext mlContext, byte[] onnx, IReadOnlyList<string> classNames, string featureColumn, IDataView input)
+    public static TransformerChain<ITransformer> Fit(MLContext mlContext, byte[] onnx, IReadOnlyList<string> classNames, string featureColumn, IDataView input,
+        Columns? columns = null)
     {
         using var file = new TemporaryOnnxFile(mlContext, onnx);
         using var zip = new MemoryStream();
-        var fitted = Estimator(mlContext, file.Path, classNames, featureColumn).Chain.Fit(input);
+        var fitted = Chain(mlContext, file.Path, classNames, featureColumn, input, columns ?? Columns.Default);
         try
         {
             mlContext.Model.Save(fitted, input.Schema, zip);
@@ -49,36 +58,69 @@ internal static class ClassifierTransformers
     }
 
     /// <summary>
-    /// The chain's output schema for <paramref name="input"/> (adding <c>Score</c>, <c>PredictedLabel</c>,
+    /// The chain's output schema for <paramref name="input"/> (adding <c>Logits</c>, <c>Score</c>, <c>PredictedLabel</c>,
     /// <c>PredictedLabelKey</c>, and <c>Features</c> when the feature column has another name), for an estimator's
-    /// <c>GetOutputSchema</c> before any network exists: computed over a stand-in graph
-    /// (<see cref="ClassifierOnnxExporter.ShapeProxy"/>) whose ONNX transformer is then released and its file deleted.
+    /// <c>GetOutputSchema</c> before any network exists: the same stock estimators, with <c>LbfgsMaximumEntropy</c> (the
+    /// trainer of the scorer <see cref="SoftmaxHead"/> builds) standing in for the scorer and a stand-in graph
+    /// (<see cref="ClassifierOnnxExporter.ShapeProxy"/>) for the network, whose ONNX transformer is then released and its
+    /// file deleted.
     /// </summary>
-    public static SchemaShape OutputSchema(MLContext mlContext, string featureColumn, SchemaShape input)
+    public static SchemaShape OutputSchema(MLContext mlContext, string featureColumn, string labelColumn, SchemaShape input, Columns? columns = null)
     {
+        columns ??= Columns.Default;
         const int features = 3;
         string[] classNames = ["class0", "class1"];
         using var file = new TemporaryOnnxFile(mlContext, ClassifierOnnxExporter.ShapeProxy(features, classNames));
-        var (chain, apply) = Estimator(mlContext, file.Path, classNames, featureColumn);
-        var output = chain.GetOutputSchema(input);
-        var definition = SchemaDefinition.Create(typeof(FeatureRow));
-        definition[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
-        apply.Fit(mlContext.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), definition)).Dispose();   // the estimator's own transformer: closes the file
-        return output;
+        var apply = mlContext.Transforms.ApplyOnnxModel([ClassifierOnnxExporter.LogitsName], [ClassifierOnnxExporter.FeaturesName], file.Path);
+        try
+        {
+            IEstimator<ITransformer> network = featureColumn == ClassifierOnnxExporter.FeaturesName ? apply
+                : mlContext.Transforms.CopyColumns(ClassifierOnnxExporter.FeaturesName, featureColumn).Append(apply);
+            IEstimator<ITransformer> scorer = network.Append(mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy(labelColumn, ClassifierOnnxExporter.LogitsName));
+            var renamed = columns == Columns.Default ? scorer
+                : scorer.Append(mlContext.Transforms.CopyColumns(columns.Score, "Score")).Append(mlContext.Transforms.CopyColumns(columns.PredictedLabel, "PredictedLabel"))
+                    .Append(mlContext.Transforms.DropColumns("Score", "PredictedLabel"));
+            return renamed
+                .Append(mlContext.Transforms.CopyColumns(columns.PredictedLabelKey, columns.PredictedLabel))
+                .Append(mlContext.Transforms.Conversion.MapKeyToValue(columns.PredictedLabel, columns.PredictedLabelKey))
+                .GetOutputSchema(input);
+        }
+        finally
+        {
+            var definition = SchemaDefinition.Create(typeof(FeatureRow));
+            definition[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
+            apply.Fit(mlContext.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), definition)).Dispose();   // the estimator's own transformer: closes the file
+        }
     }
 
-    private static (EstimatorChain<ValueToKeyMappingTransformer> Chain, OnnxScoringEstimator Apply) Estimator(MLContext mlContext, string onnxPath,
-        IReadOnlyList<string> classNames, string featureColumn)
+    private static TransformerChain<ITransformer> Chain(MLContext mlContext, string onnxPath, IReadOnlyList<string> classNames, string featureColumn,
+        IDataView input, Columns columns)
     {
-        var apply = mlContext.Transforms.ApplyOnnxModel(
-            [ClassifierOnnxExporter.ScoreName, ClassifierOnnxExporter.PredictedLabelName],
-            [featureColumn == ClassifierOnnxExporter.FeaturesName ? featureColumn : ClassifierOnnxExporter.FeaturesName],
-            onnxPath);
-        var keys = mlContext.Transforms.Conversion.MapValueToKey(PredictedLabelKeyColumn, ClassifierOnnxExporter.PredictedLabelName,
-            keyData: ClassNamesView(mlContext, classNames));
-        var chain = featureColumn == ClassifierOnnxExporter.FeaturesName ? apply.Append(keys)
-            : mlContext.Transforms.CopyColumns(ClassifierOnnxExporter.FeaturesName, featureColumn).Append(apply).Append(keys);
-        return (chain, apply);
+        var transformers = new List<ITransformer>();
+        try
+        {
+            var data = input;
+            if (featureColumn != ClassifierOnnxExporter.FeaturesName)
+                data = Add(transformers, mlContext.Transforms.CopyColumns(ClassifierOnnxExporter.FeaturesName, featureColumn), data);
+            data = Add(transformers, mlContext.Transforms.ApplyOnnxModel([ClassifierOnnxExporter.LogitsName], [ClassifierOnnxExporter.FeaturesName], onnxPath), data);
+            var head = SoftmaxHead.Create(mlContext, classNames, data.Schema[ClassifierOnnxExporter.LogitsName], columns.Score, columns.PredictedLabel);
+            transformers.Add(head);
+            data = Add(transformers, mlContext.Transforms.CopyColumns(columns.PredictedLabelKey, columns.PredictedLabel), head.Transform(data));
+            Add(transformers, mlContext.Transforms.Conversion.MapKeyToValue(columns.PredictedLabel, columns.PredictedLabelKey), data);
+            return new TransformerChain<ITransformer>(transformers.ToArray());
+        }
+        catch
+        {
+            foreach (var transformer in transformers) (transformer as IDisposable)?.Dispose();
+            throw;
+        }
+    }
+
+    private static IDataView Add(List<ITransformer> transformers, IEstimator<ITransformer> estimator, IDataView data)
+    {
+        var transformer = estimator.Fit(data);
+        transformers.Add(transformer);
+        return transformer.Transform(data);
     }
 
     /// <summary>

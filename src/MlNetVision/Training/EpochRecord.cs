@@ -15,6 +15,12 @@ public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccura
 
     /// <summary>Wall time of the monitor's evaluation after the epoch (not part of <see cref="Seconds"/>), or null when nothing is monitored.</summary>
     public double? MonitorSeconds { get; init; }
+
+    /// <summary>Training images the epoch's steps read (0 in records written before this field existed).</summary>
+    public long Images { get; init; }
+
+    /// <summary>Training images per second of the epoch's steps.</summary>
+    public double ImagesPerSecond => Seconds > 0 ? Images / Seconds : 0;
 }
 
 /// <summary>The outcome of a training run.</summary>

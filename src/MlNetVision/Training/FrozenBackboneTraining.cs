@@ -22,7 +22,8 @@ internal sealed class FrozenBackboneTraining(TorchImageClassifierOptions options
 
     /// <summary>Trains the head of <paramref name="model"/>; returns the loop's result and the seconds spent computing features.</summary>
     /// <exception cref="MlNetVisionException">The model has no separable backbone.</exception>
-    public (TrainingResult Result, double FeatureSeconds) Run(ImageClassifier model, TensorBatches train, TensorBatches? validation, CancellationToken cancellation = default)
+    public (TrainingResult Result, double FeatureSeconds) Run(ImageClassifier model, TensorBatches train, TensorBatches? validation, CancellationToken cancellation = default,
+        Action<EpochRecord>? epochCallback = null)
     {
         var extractor = model as IFeatureExtractor
             ?? throw new MlNetVisionException($"FreezeBackbone needs a model with a separable backbone and head; {model.GetName()} has none.");
@@ -33,7 +34,7 @@ internal sealed class FrozenBackboneTraining(TorchImageClassifierOptions options
         using var validationFeatures = validation is null ? null : Features(model, extractor, validation, "validation features");
         clock.Stop();
         _log.WriteLine($"backbone frozen: {train.Count + (validation?.Count ?? 0):N0} feature vectors of {extractor.FeatureCount} in {clock.Elapsed.TotalSeconds:0.0} s; training the head only");
-        var result = new TrainingLoop(options, _runtime, _log).Run(extractor.Head, trainFeatures, validationFeatures, cancellation);
+        var result = new TrainingLoop(options, _runtime, _log).Run(extractor.Head, trainFeatures, validationFeatures, cancellation, epochCallback: epochCallback);
         return (result, clock.Elapsed.TotalSeconds);
     }
 

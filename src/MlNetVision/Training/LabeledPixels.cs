@@ -17,15 +17,21 @@ internal static class LabeledPixels
     public const float FeatureScale = 1f / 255;
 
     /// <summary>Reads every row; <paramref name="progress"/> receives the rows read so far. Dispose the owner (if any) when done.</summary>
+    /// <param name="data">The rows.</param>
+    /// <param name="featureColumn">Pixel vector column.</param>
+    /// <param name="labelColumn">Key label column.</param>
+    /// <param name="tempFolder">Where the rows' pixel file goes (the caller's <c>MLContext.TempFilePath</c>); null: the system's temp folder.</param>
+    /// <param name="progress">Rows read so far.</param>
     /// <exception cref="ArgumentException">The columns are missing or of the wrong type.</exception>
-    public static (ILabeledImages Images, IDisposable? Owner) Read(IDataView data, string featureColumn, string labelColumn, Action<long>? progress = null)
+    public static (ILabeledImages Images, IDisposable? Owner) Read(IDataView data, string featureColumn, string labelColumn, string? tempFolder = null,
+        Action<long>? progress = null)
     {
         var (size, classNames) = Describe(data.Schema, featureColumn, labelColumn);
         if (featureColumn == ImagePreprocessing.FeatureColumn && labelColumn == LabeledImagesDataView.LabelColumn
             && LabeledImagesDataView.ImagesOf(data, FeatureScale) is { } images)
             return (images, null);
         int imageBytes = 3 * size * size;
-        var path = Path.Combine(Path.GetTempPath(), $"mlnetvision-pixels-{Guid.NewGuid():N}.u8");
+        var path = Path.Combine(tempFolder ?? Path.GetTempPath(), $"mlnetvision-pixels-{Guid.NewGuid():N}.u8");
         var labels = new List<int>();
         try
         {

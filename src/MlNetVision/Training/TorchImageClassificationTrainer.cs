@@ -23,28 +23,40 @@ namespace MlNetVision.Training;
 /// </summary>
 public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
 {
+    private readonly CallerEnvironment _caller;
     private readonly MLContext _mlContext;
-    private readonly TextWriter _log;
-
+    private readonly TextWriter? _givenLog;
     private readonly CancellationToken _cancellation;
+    private TextWriter _log = TextWriter.Null;
 
     /// <summary>Creates the trainer; prefer the catalog extension <c>TorchImageClassifier</c>.</summary>
-    /// <param name="mlContext">The context for the output transformers.</param>
+    /// <param name="mlContext">The caller's context: the output transformers are built in it, messages go to its <c>Log</c>
+    /// (unless <paramref name="log"/> is given), temporary files under its <c>TempFilePath</c>, and its
+    /// <c>CancelExecution()</c> stops training within one step.</param>
     /// <param name="options">The recipe.</param>
     /// <param name="runtime">How the run executes (threads, device, checkpoints, progress); null = <see cref="TrainingRuntime.Default"/>.</param>
-    /// <param name="log">Progress and messages (default: standard error).</param>
+    /// <param name="log">Progress and messages as text (the CLI's console); null = <c>MLContext.Log</c>, source
+    /// <c>TorchImageClassifier</c>.</param>
     /// <param name="cancellation">Stops training after the current step; <see cref="Fit"/> then writes a checkpoint
     /// (with <see cref="TrainingRuntime.CheckpointDirectory"/>) and returns the best model so far
     /// (by validation accuracy when there is a validation split, else the current one), with
-    /// <see cref="TrainingSummary.Interrupted"/> set.</param>
+    /// <see cref="TrainingSummary.Interrupted"/> set. <c>MLContext.CancelExecution()</c> stops it the same way, but then
+    /// <see cref="Fit"/> throws <see cref="OperationCanceledException"/> after the checkpoint, as ML.NET's trainers do.</param>
     public TorchImageClassificationTrainer(MLContext mlContext, TorchImageClassifierOptions options, TrainingRuntime? runtime = null,
         TextWriter? log = null, CancellationToken cancellation = default)
+        : this(CallerEnvironment.FromContext(mlContext ?? throw new ArgumentNullException(nameof(mlContext))), options, runtime, log, cancellation)
     {
+    }
+
+    internal TorchImageClassificationTrainer(CallerEnvironment caller, TorchImageClassifierOptions options, TrainingRuntime? runtime,
+        TextWriter? log, CancellationToken cancellation)
+    {
+        _caller = caller.Verified();
+        _mlContext = caller.Context ?? caller.NewContext(options.Seed);
         _cancellation = cancellation;
-        _mlContext = mlContext;
+        _givenLog = log;
         Options = options;
         Runtime = runtime ?? TrainingRuntime.Default;
-        _log = log ?? Console.Error;
         options.Validate();
         Runtime.Validate();
         ModelRegistry.Get(options.ModelName);
@@ -81,7 +93,27 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     public IDataView? ValidationData { get; init; }
 
     /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><c>MLContext.CancelExecution()</c> was called; the checkpoint (with
+    /// <see cref="TrainingRuntime.CheckpointDirectory"/>) holds the training so far.</exception>
     public ITransformer Fit(IDataView input)
+    {
+        using var channelLog = _givenLog is null ? _caller.LogWriter() : null;
+        _log = _givenLog ?? channelLog!;
+        var (token, watch) = _caller.WatchCancellation(_cancellation);
+        using (watch)
+        {
+            var fitted = FitWith(input, token);
+            if (_caller.IsCanceled)
+            {
+                (fitted as IDisposable)?.Dispose();
+                throw new OperationCanceledException("Training stopped on MLContext.CancelExecution()" +
+                    (Runtime.CheckpointDirectory is { } folder ? $"; the checkpoint in {folder} resumes it." : "."));
+            }
+            return fitted;
+        }
+    }
+
+    private ITransformer FitWith(IDataView input, CancellationToken cancellation)
     {
         var (pipelineSize, classNames) = LabeledPixels.Describe(input.Schema, Options.FeatureColumnName, Options.LabelColumnName);
         int modelSize = Options.ImageSize == 0 ? pipelineSize : Options.ImageSize;
@@ -90,7 +122,8 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
 
         using var owned = new CompositeOwner();
         var all = ReadData(input, owned);
-        var (train, validation) = ValidationData is not null ? (all, ReadData(ValidationData, owned))
+        var validationData = ValidationData ?? Options.ValidationSet;
+        var (train, validation) = validationData is not null ? (all, ReadData(validationData, owned))
             : Options.ValidationFraction > 0 ? all.SplitOffStratified(Options.ValidationFraction, Options.Seed) : (all, null);
         if (Runtime.ImagesInMemory) (train, validation) = (train.LoadIntoMemory(), validation?.LoadIntoMemory());
         var normalization = Options.NormalizationFromData ? NormalizationStatistics.Measure(train) : new InputNormalization(Options.Mean, Options.Std);
@@ -113,8 +146,8 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         var store = Runtime.CheckpointDirectory is null || Options.FreezeBackbone ? null : new CheckpointStore(Runtime.CheckpointDirectory);
         var fingerprint = TrainingLoop.Fingerprint(Options, train.Count, classNames);
         var (result, featureSeconds) = Options.FreezeBackbone
-            ? new FrozenBackboneTraining(Options, Runtime, _log).Run(model, trainBatches, validationBatches, _cancellation)
-            : (new TrainingLoop(Options, Runtime, _log).Run(model, trainBatches, validationBatches, _cancellation, store, fingerprint, monitorBatches), (double?)null);
+            ? new FrozenBackboneTraining(Options, Runtime, _log).Run(model, trainBatches, validationBatches, cancellation, Options.MetricsCallback)
+            : (new TrainingLoop(Options, Runtime, _log).Run(model, trainBatches, validationBatches, cancellation, store, fingerprint, monitorBatches, Options.MetricsCallback), (double?)null);
         var history = result.History;
         if (result.Interrupted && store is not null && store.TryLoadBest(model))
             _log.WriteLine($"using the best weights so far: epoch {result.BestEpoch}, validation accuracy {result.BestValidationAccuracy:0.0000}");
@@ -131,7 +164,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
             Interrupted = result.Interrupted, BestEpoch = result.BestEpoch, ResumedFromStep = result.ResumedFromStep,
         };
         var firstRow = _mlContext.Data.TakeRows(input, 1);
-        return ClassifierTransformers.Fit(_mlContext, LastOnnxModel, classNames, Options.FeatureColumnName, firstRow);
+        return ClassifierTransformers.Fit(_mlContext, LastOnnxModel, classNames, Options.FeatureColumnName, firstRow, OutputColumns);
     }
 
     /// <inheritdoc />
@@ -143,8 +176,10 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         var label = inputSchema.FirstOrDefault(c => c.Name == Options.LabelColumnName);
         if (label.Name is null || !label.IsKey)
             throw new ArgumentException($"Label column '{Options.LabelColumnName}' must be a key type (use MapValueToKey).");
-        return ClassifierTransformers.OutputSchema(_mlContext, Options.FeatureColumnName, inputSchema);
+        return ClassifierTransformers.OutputSchema(_mlContext, Options.FeatureColumnName, Options.LabelColumnName, inputSchema, OutputColumns);
     }
+
+    private ClassifierTransformers.Columns OutputColumns => new(Options.ScoreColumnName, Options.PredictedLabelColumnName);
 
     /// <summary>Images read by the completed epochs in <paramref name="history"/>, as the options' <see cref="EpochPlan"/> gives them.</summary>
     private long TrainedImages(IReadOnlyList<EpochRecord> history, int trainCount)
@@ -165,7 +200,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     {
         using var bar = Runtime.ShowProgress ? new ConsoleProgress("reading images", _log == Console.Error ? null : _log) : null;
         long? total = input.GetRowCount();
-        var (set, owner) = LabeledPixels.Read(input, Options.FeatureColumnName, Options.LabelColumnName,
+        var (set, owner) = LabeledPixels.Read(input, Options.FeatureColumnName, Options.LabelColumnName, _mlContext.TempFilePath,
             rows => bar?.Report(rows, total ?? rows, $"{rows:N0} images"));
         owned.Add(owner);
         bar?.Report(set.Count, set.Count, $"{set.Count:N0} images", force: true);

@@ -1,6 +1,8 @@
 using MlNetVision.Models;
 using MlNetVision.Registry;
 using MlNetVision.Onnx;
+using System.Text.Json.Serialization;
+using Microsoft.ML;
 
 namespace MlNetVision.Training;
 
@@ -51,6 +53,30 @@ public sealed record TorchImageClassifierOptions
 
     /// <summary>Float vector column of planar RGB pixels in [0, 1], as <c>ExtractPixels(scaleImage: 1/255)</c> gives.</summary>
     public string FeatureColumnName { get; init; } = "Features";
+
+    /// <summary>Output column of class probabilities (slot names: the class names). Not part of the recipe's fingerprint.</summary>
+    [JsonIgnore]
+    public string ScoreColumnName { get; init; } = "Score";
+
+    /// <summary>Output column of the predicted class name (a string); the same class as a key is <c>{name}Key</c>
+    /// (default <c>PredictedLabelKey</c>). Not part of the recipe's fingerprint.</summary>
+    [JsonIgnore]
+    public string PredictedLabelColumnName { get; init; } = "PredictedLabel";
+
+    /// <summary>
+    /// Validation rows (same columns as the training input), like ML.NET's <c>ImageClassificationTrainer</c>'s
+    /// <c>ValidationSet</c>: their accuracy is reported after every epoch and picks the best weights of an interrupted run.
+    /// Null (default): <see cref="ValidationFraction"/> of the training rows, or none. Not part of the recipe's fingerprint.
+    /// </summary>
+    [JsonIgnore]
+    public IDataView? ValidationSet { get; init; }
+
+    /// <summary>
+    /// Called after every epoch (its checkpoint written) with the epoch's record: losses, accuracies, learning rate, seconds,
+    /// images/s — like ML.NET's <c>ImageClassificationTrainer</c>'s <c>MetricsCallback</c>. Not part of the recipe.
+    /// </summary>
+    [JsonIgnore]
+    public Action<EpochRecord>? MetricsCallback { get; init; }
 
     /// <summary>Registered model name (see <c>ModelRegistry</c>).</summary>
     public string ModelName { get; init; } = "simple_cnn";
@@ -194,6 +220,9 @@ public sealed record TorchImageClassifierOptions
         Require(WeightDecay >= 0, $"WeightDecay must be non-negative (got {WeightDecay}).");
         Require(LabelSmoothing is >= 0 and < 1, $"LabelSmoothing must be in [0, 1) (got {LabelSmoothing}).");
         Require(ValidationFraction is >= 0 and < 1, $"ValidationFraction must be in [0, 1) (got {ValidationFraction}).");
+        Require(ValidationSet is null || ValidationFraction == 0, "Give either ValidationSet or ValidationFraction, not both.");
+        Require(!string.IsNullOrWhiteSpace(ScoreColumnName) && !string.IsNullOrWhiteSpace(PredictedLabelColumnName) && ScoreColumnName != PredictedLabelColumnName,
+            $"ScoreColumnName and PredictedLabelColumnName must be two different names (got '{ScoreColumnName}' and '{PredictedLabelColumnName}').");
         Require(WarmupFraction is >= 0 and < 1, $"WarmupFraction must be in [0, 1) (got {WarmupFraction}).");
         Require(ScheduleStartFactor >= 0 && ScheduleEndFactor >= 0, $"ScheduleStartFactor and ScheduleEndFactor must be non-negative (got {ScheduleStartFactor}, {ScheduleEndFactor}).");
         Require(BatchNormBiasLearningRateScale > 0, $"BatchNormBiasLearningRateScale must be positive (got {BatchNormBiasLearningRateScale}).");

@@ -32,9 +32,11 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
     public static string Fingerprint(TorchImageClassifierOptions options, int trainCount, IReadOnlyList<string> classNames) =>
         System.Text.Json.JsonSerializer.Serialize(options) + $"|train={trainCount}|classes={string.Join(",", classNames)}";
 
-    /// <summary>Trains <paramref name="model"/> in place.</summary>
+    /// <summary>Trains <paramref name="model"/> in place; <paramref name="epochCallback"/> receives each epoch's record
+    /// once its checkpoint is written.</summary>
     public TrainingResult Run(nn.Module<Tensor, Tensor> model, IBatchSource train, IBatchSource? validation,
-        CancellationToken cancellation = default, CheckpointStore? store = null, string? fingerprint = null, IBatchSource? monitor = null)
+        CancellationToken cancellation = default, CheckpointStore? store = null, string? fingerprint = null, IBatchSource? monitor = null,
+        Action<EpochRecord>? epochCallback = null)
     {
         var plan = EpochPlan.For(options, train.Count);
         long totalSteps = plan.TotalSteps;
@@ -118,6 +120,7 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
             {
                 MonitorAccuracy = monitorAccuracy,
                 MonitorSeconds = monitor is null ? null : monitorClock.Elapsed.TotalSeconds,
+                Images = seen,
             };
             history.Add(record);
             var best = (state.BestValidationAccuracy, state.BestEpoch);
@@ -131,6 +134,7 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
             lastCheckpoint.Restart();
             bar?.Report(stepsPerEpoch, stepsPerEpoch,
                 $"loss {record.TrainLoss:0.0000} acc {record.TrainAccuracy:0.0000}{(validationAccuracy is null ? "" : $" val {validationAccuracy:0.0000}")}{(record.MonitorAccuracy is null ? "" : $" monitor {record.MonitorAccuracy:0.0000}")} {seen / record.Seconds:0} img/s", force: true);
+            epochCallback?.Invoke(record);
         }
         return new TrainingResult(history, false, state.BestValidationAccuracy, state.BestEpoch, resumedFrom);
     }

@@ -35,6 +35,37 @@ public class ModelZipTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
     }
 
     [Fact]
+    public void Load_Version1Zip_OneElementLabelVector_StillPredicts()
+    {
+        // Contract 1 (earlier builds): ApplyOnnxModel's own Score and PredictedLabel, the label a one-element string vector.
+        using var temp = new TempFolder();
+        var ml = new MLContext(seed: 0);
+        var onnx = temp.Combine("v1.onnx");
+        File.WriteAllBytes(onnx, ClassifierOnnxExporter.ShapeProxy(3 * 8 * 8, ["alpha", "beta"]));
+        var input = ml.Data.LoadFromEnumerable(new[] { new PathRow { ImagePath = "" } });
+        var chain = new MlNetVision.Data.ImagePreprocessing(8, 1f / 255).FromImagePath(ml)
+            .Append(ml.Transforms.ApplyOnnxModel([ClassifierOnnxExporter.ScoreName, ClassifierOnnxExporter.PredictedLabelName], [ClassifierOnnxExporter.FeaturesName], onnx))
+            .Fit(input);
+        var path = temp.Combine("model.zip");
+        ModelZip.Save(ml, chain, input.Schema, new ModelZipMetadata(1, "old", "proxy", ["alpha", "beta"], 8, DateTimeOffset.UtcNow), path);
+        chain.Dispose();
+        TinyPng.Write(temp.Combine("a.png"), 12, 9, 200, 30, 30);
+
+        var (model, metadata) = ModelZip.Load(ml, path);
+        using var lifetime = (IDisposable)model;
+        var prediction = new ImagePredictor(ml, model).Predict([temp.Combine("a.png")]).Single();
+
+        Assert.Equal(1, metadata!.SchemaVersion);
+        Assert.Equal("alpha", prediction.Label);             // all-zero logits: the first class
+        Assert.Equal([0.5f, 0.5f], prediction.Scores);
+    }
+
+    private sealed class PathRow
+    {
+        public string ImagePath { get; set; } = "";
+    }
+
+    [Fact]
     public void Load_NewerSchema_ThrowsAskingToUpdate()
     {
         using var temp = new TempFolder();

@@ -37,6 +37,9 @@ public class ExperimentRunnerTests
         using var result = JsonDocument.Parse(stdout);
         Assert.Equal(20, result.RootElement.GetProperty("count").GetInt32());
         Assert.Equal(report.Metrics.Accuracy, result.RootElement.GetProperty("accuracy").GetDouble(), 9);
+        Assert.Equal(report.Metrics.Accuracy, result.RootElement.GetProperty("evaluateAccuracy").GetDouble(), 9);
+        Assert.Equal(report.Metrics.Classes, result.RootElement.GetProperty("scoreClasses").EnumerateArray().Select(c => c.GetString()!));
+        Assert.True(result.RootElement.GetProperty("batchAgrees").GetBoolean());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MlNetVision.Registry;
 using MlNetVision.Experiments.Commands;
 using MlNetVision.Experiments.Definitions;
@@ -58,19 +59,31 @@ public class PretrainedExperimentTests
     }
 
     [Fact]
-    public void Run_MlNetFeaturizerBaseline_EvaluatesAndReportsLikeEveryRun()
+    public void Run_MlNetFeaturizerBaseline_EvaluatesAndWritesTheSameZipContract()
     {
-        var (code, log, report) = Run("run", "mlnet-featurizer-baseline");
+        using var data = new TempFolder();
+        using var output = new TempFolder();
+        TinyCifar.Write(data.Path, perTrainFile: 8, testRecords: 20);
+        var log = new StringWriter();
 
-        Assert.True(code == 0, log);
-        Assert.Equal(MlNetFeaturizerBaseline.ModelName, report!.Model);
+        int code = CommandLine.Run(["run", "mlnet-featurizer-baseline", "--data", data.Path, "--output", output.Path, "--threads", "1"], log, log);
+
+        Assert.True(code == 0, log.ToString());
+        var report = ReportJson.Read(Path.Combine(output.Path, RunFolder.ReportFile));
+        Assert.Equal(MlNetFeaturizerBaseline.ModelName, report.Model);
         Assert.Equal(224, report.Config.PipelineImageSize);
         Assert.Equal(40, report.Dataset.TrainCount);
         Assert.Equal(20, report.Metrics.ConfusionMatrix.Sum(r => r.Sum()));
         Assert.Equal(10, report.Metrics.PerClass.Count);
-        Assert.InRange(report.Metrics.Accuracy, 0, 1);
         Assert.True(report.Timing.TrainSeconds > 0);
         Assert.Contains(report.Notes, n => n.Contains("DnnFeaturizeImage (ResNet18)"));
+        var (exit, stdout, stderr) = ConsumerProcess.Run("cifar", Path.Combine(output.Path, RunFolder.ModelFile), data.Path);
+        Assert.True(exit == 0, stderr);
+        using var result = JsonDocument.Parse(stdout);
+        Assert.Equal(report.Metrics.Accuracy, result.RootElement.GetProperty("accuracy").GetDouble(), 9);
+        Assert.Equal(report.Metrics.Accuracy, result.RootElement.GetProperty("evaluateAccuracy").GetDouble(), 9);
+        Assert.Equal(report.Metrics.Classes, result.RootElement.GetProperty("scoreClasses").EnumerateArray().Select(c => c.GetString()!));
+        Assert.True(result.RootElement.GetProperty("batchAgrees").GetBoolean());
     }
 
     [Fact]

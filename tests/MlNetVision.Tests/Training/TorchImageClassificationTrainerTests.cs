@@ -2,6 +2,7 @@ using MlNetVision.Models;
 using MlNetVision.Onnx;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 using MlNetVision.Data;
 using MlNetVision.Training;
 using MlNetVision.Tests.TestSupport;
@@ -97,8 +98,8 @@ public class TorchImageClassificationTrainerTests
         using var loadedLifetime = (IDisposable)loaded;
         var again = loaded.Transform(test);
 
-        var before = scored.GetColumn<string[]>("PredictedLabel").Select(v => v[0]).ToList();
-        var after = again.GetColumn<string[]>("PredictedLabel").Select(v => v[0]).ToList();
+        var before = scored.GetColumn<string>("PredictedLabel").ToList();
+        var after = again.GetColumn<string>("PredictedLabel").ToList();
         Assert.Equal(before, after);
         Assert.All(before, p => Assert.Contains(p, SyntheticImages.ClassNames));
         var scores = again.GetColumn<float[]>("Score").First();
@@ -130,9 +131,59 @@ public class TorchImageClassificationTrainerTests
 
         var shape = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).GetOutputSchema(inputShape);
 
-        Assert.Contains(shape, c => c.Name == "Score");
-        Assert.Contains(shape, c => c.Name == "PredictedLabel");
+        Assert.Contains(shape, c => c.Name == "Score" && c.Kind == SchemaShape.Column.VectorKind.Vector);
+        Assert.Contains(shape, c => c.Name == "PredictedLabel" && c.Kind == SchemaShape.Column.VectorKind.Scalar && c.ItemType is TextDataViewType);
         Assert.Contains(shape, c => c.Name == ClassifierTransformers.PredictedLabelKeyColumn && c.IsKey);
+        Assert.Contains(shape, c => c.Name == ClassifierOnnxExporter.LogitsName);
+    }
+
+    [Fact]
+    public void Fit_ZipContract_SampleStyleClassBindsScoreSlotsAreClassNamesAndEvaluateUsesDefaults()
+    {
+        var (model, _, test) = Train(Pipelines.QuickOptions() with { Epochs = 1 });
+        using var lifetime = (IDisposable)model;
+        var ml = new MLContext();
+        using var temp = new TempFolder();
+        ml.Model.Save(model, test.Schema, temp.Combine("model.zip"));
+        var loaded = ml.Model.Load(temp.Combine("model.zip"), out _);
+        using var loadedLifetime = (IDisposable)loaded;
+        var scored = loaded.Transform(test);
+
+        VBuffer<ReadOnlyMemory<char>> slots = default;
+        scored.Schema["Score"].GetSlotNames(ref slots);
+        Assert.Equal(SyntheticImages.ClassNames, slots.DenseValues().Select(n => n.ToString()));
+        Assert.Equal(TextDataViewType.Instance, scored.Schema["PredictedLabel"].Type);
+        var engine = ml.Model.CreatePredictionEngine<ImageRow, SampleOutput>(loaded);
+        var output = engine.Predict(new ImageRow { Label = "red", Image = ImageSetDataView.ToMLImage(SyntheticImages.Create(1, seed: 3), 0) });
+        Assert.Contains(output.PredictedLabel, SyntheticImages.ClassNames);
+        Assert.Equal(SyntheticImages.ClassNames[Array.IndexOf(output.Score, output.Score.Max())], output.PredictedLabel);
+
+        var byDefaults = ml.MulticlassClassification.Evaluate(scored);
+        var byKey = ml.MulticlassClassification.Evaluate(scored, "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn);
+        Assert.Equal(byKey.MicroAccuracy, byDefaults.MicroAccuracy);
+        Assert.Equal(byKey.LogLoss, byDefaults.LogLoss);
+    }
+
+    [Fact]
+    public void Fit_ZipPredictedLabelAndScore_AreTheNetworksArgMaxAndSoftmaxOnEveryImage()
+    {
+        var (model, trainer, test) = Train(Pipelines.QuickOptions() with { Epochs = 1 });
+        using var lifetime = (IDisposable)model;
+        var scored = model.Transform(test);
+
+        var logits = scored.GetColumn<float[]>(ClassifierOnnxExporter.LogitsName).ToList();
+        var scores = scored.GetColumn<float[]>("Score").ToList();
+        var labels = scored.GetColumn<string>("PredictedLabel").ToList();
+
+        Assert.Equal(30, labels.Count);
+        for (int i = 0; i < labels.Count; i++)
+        {
+            int best = Array.IndexOf(logits[i], logits[i].Max());
+            Assert.Equal(SyntheticImages.ClassNames[best], labels[i]);
+            var max = logits[i].Max();
+            var exp = logits[i].Select(l => Math.Exp(l - max)).ToArray();
+            for (int c = 0; c < exp.Length; c++) Assert.Equal(exp[c] / exp.Sum(), scores[i][c], 2e-6);   // float32 softmax
+        }
     }
 
     [Fact]
@@ -184,5 +235,21 @@ public class TorchImageClassificationTrainerTests
         Assert.All(history, h => Assert.True(h.MonitorSeconds > 0, "the monitor's own time is recorded"));
         Assert.NotNull(trainer.LastOnnxModelWithoutTestTimeAugmentation);
         Assert.True(trainer.LastOnnxModelWithoutTestTimeAugmentation!.Length < trainer.LastOnnxModel!.Length, "the single-view graph has fewer nodes");
+    }
+
+    private sealed class ImageRow
+    {
+        public string Label { get; set; } = "";
+
+        [ImageType(32, 32)]
+        public MLImage? Image { get; set; }
+    }
+
+    /// <summary>The output class ML.NET's samples and Model Builder write.</summary>
+    private sealed class SampleOutput
+    {
+        public string PredictedLabel { get; set; } = "";
+
+        public float[] Score { get; set; } = [];
     }
 }
