@@ -57,6 +57,7 @@ public static class TorchRuntime
                 torch.InitializeDeviceType(DeviceType.CPU);
                 using var probe = torch.ones(2, 2).matmul(torch.ones(2, 2));
                 if (probe.sum().item<float>() != 8f) throw new InvalidOperationException("a 2x2 matmul gave a wrong result");
+                Trace.AppendLine(TorchLogSettings.Apply() ? $"libtorch log level from {TorchLogSettings.LogLevel}" : "libtorch log level: its default");
                 _loaded = true;
             }
             catch (Exception e) when (e is not TorchUnavailableException)

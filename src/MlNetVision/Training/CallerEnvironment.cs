@@ -75,23 +75,47 @@ internal sealed class CallerEnvironment
 
     /// <summary>
     /// A token that is cancelled when <paramref name="other"/> is, or when <c>CancelExecution()</c> is called on the
-    /// context (checked every 50 ms: well within one training step). Dispose the returned owner to stop watching.
+    /// context: checked every 50 ms, and at once by <see cref="CancellationWatch.Poll"/> (the training loop calls it after
+    /// every step). Dispose it to stop watching.
     /// </summary>
-    public (CancellationToken Token, IDisposable Owner) WatchCancellation(CancellationToken other)
+    public CancellationWatch WatchCancellation(CancellationToken other) => new(this, other);
+
+    /// <summary>See <see cref="WatchCancellation"/>.</summary>
+    public sealed class CancellationWatch : IDisposable
     {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(other);
-        var timer = new Timer(_ =>
+        private readonly CallerEnvironment _caller;
+        private readonly CancellationTokenSource _source;
+        private readonly Timer _timer;
+
+        internal CancellationWatch(CallerEnvironment caller, CancellationToken other)
+        {
+            _caller = caller;
+            _source = CancellationTokenSource.CreateLinkedTokenSource(other);
+            _timer = new Timer(_ => Poll(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
+        }
+
+        /// <summary>Cancelled on either signal.</summary>
+        public CancellationToken Token => _source.Token;
+
+        /// <summary>Cancels <see cref="Token"/> now if the context was cancelled.</summary>
+        public void Poll()
         {
             try
             {
-                if (IsCanceled) source.Cancel();
+                if (_caller.IsCanceled) _source.Cancel();
             }
             catch (ObjectDisposedException)
             {
-                // Fit ended between the tick and the cancel.
+                // Fit ended between a timer tick and the cancel.
             }
-        }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
-        return (source.Token, new Watch(timer, source));
+        }
+
+        /// <inheritdoc/>
+        public void Dispose()
+        {
+            _timer.Dispose();
+            _source.Dispose();
+        }
     }
 
     /// <summary>A writer whose lines go to <c>MLContext.Log</c> as Info messages from <see cref="ChannelName"/>.</summary>
@@ -110,15 +134,6 @@ internal sealed class CallerEnvironment
     private static MlNetVisionException Missing(string member) =>
         new($"This ML.NET ({typeof(MLContext).Assembly.GetName().Version}) has no {member}, which the trainer uses to log through " +
             "the caller's MLContext, honour its TempFilePath and seed, and stop on CancelExecution(); MlNetVision is built for ML.NET 6.0.");
-
-    private sealed class Watch(Timer timer, CancellationTokenSource source) : IDisposable
-    {
-        public void Dispose()
-        {
-            timer.Dispose();
-            source.Dispose();
-        }
-    }
 
     /// <summary>Buffers text until a newline, then sends the line as one Info message.</summary>
     private sealed class ChannelWriter(IChannel channel) : TextWriter

@@ -103,9 +103,15 @@ internal static class ClassifierTransformers
             if (featureColumn != ClassifierOnnxExporter.FeaturesName)
                 data = Add(transformers, mlContext.Transforms.CopyColumns(ClassifierOnnxExporter.FeaturesName, featureColumn), data);
             data = Add(transformers, mlContext.Transforms.ApplyOnnxModel([ClassifierOnnxExporter.LogitsName], [ClassifierOnnxExporter.FeaturesName], onnxPath), data);
-            var head = SoftmaxHead.Create(mlContext, classNames, data.Schema[ClassifierOnnxExporter.LogitsName], columns.Score, columns.PredictedLabel);
+            var head = SoftmaxHead.Create(mlContext, classNames, data.Schema[ClassifierOnnxExporter.LogitsName], predictedLabelColumn: columns.PredictedLabel);
             transformers.Add(head);
-            data = Add(transformers, mlContext.Transforms.CopyColumns(columns.PredictedLabelKey, columns.PredictedLabel), head.Transform(data));
+            data = head.Transform(data);
+            if (columns.Score != Columns.Default.Score)   // ML.NET's scorer always names its score column Score
+            {
+                data = Add(transformers, mlContext.Transforms.CopyColumns(columns.Score, Columns.Default.Score), data);
+                data = Add(transformers, mlContext.Transforms.DropColumns(Columns.Default.Score), data);
+            }
+            data = Add(transformers, mlContext.Transforms.CopyColumns(columns.PredictedLabelKey, columns.PredictedLabel), data);
             Add(transformers, mlContext.Transforms.Conversion.MapKeyToValue(columns.PredictedLabel, columns.PredictedLabelKey), data);
             return new TransformerChain<ITransformer>(transformers.ToArray());
         }

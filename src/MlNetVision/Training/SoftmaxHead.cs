@@ -28,13 +28,13 @@ internal static class SoftmaxHead
 
     /// <summary>
     /// The scorer over <paramref name="logits"/> (a float vector of one value per class, of any dimensions: the ONNX
-    /// transformer's is <c>Vector&lt;Single, 1, K&gt;</c>), adding <paramref name="scoreColumn"/> and a key-typed
-    /// <paramref name="predictedLabelColumn"/>.
+    /// transformer's is <c>Vector&lt;Single, 1, K&gt;</c>), adding <c>Score</c> (ML.NET's scorer allows no other name) and a
+    /// key-typed <paramref name="predictedLabelColumn"/>.
     /// </summary>
     /// <exception cref="MlNetVisionException">This ML.NET version lacks the constructors used.</exception>
     /// <exception cref="ArgumentException">The logits column is not a float vector of one value per class.</exception>
     public static ITransformer Create(MLContext mlContext, IReadOnlyList<string> classNames, DataViewSchema.Column logits,
-        string scoreColumn = "Score", string predictedLabelColumn = "PredictedLabel")
+        string predictedLabelColumn = "PredictedLabel")
     {
         int classes = classNames.Count;
         if (logits.Type is not VectorDataViewType { ItemType: NumberDataViewType, Size: var size } vector || vector.ItemType != NumberDataViewType.Single || size != classes)
@@ -48,7 +48,7 @@ internal static class SoftmaxHead
         var transformerType = typeof(MulticlassPredictionTransformer<MaximumEntropyModelParameters>);
         return (ITransformer)Construct(transformerType,
             [typeof(IHostEnvironment), typeof(MaximumEntropyModelParameters), typeof(DataViewSchema), typeof(string), typeof(string), typeof(string), typeof(string)],
-            [mlContext, parameters, TrainingSchema(classNames, logitsColumn, vector), logitsColumn, LabelColumn, scoreColumn, predictedLabelColumn]);
+            [mlContext, parameters, TrainingSchema(classNames, logitsColumn, vector), logitsColumn, LabelColumn, "Score", predictedLabelColumn]);
     }
 
     /// <summary>What the scorer was "trained" on: the logits vector and a key label whose values are the class names.</summary>

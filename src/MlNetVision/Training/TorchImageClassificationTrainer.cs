@@ -99,10 +99,9 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     {
         using var channelLog = _givenLog is null ? _caller.LogWriter() : null;
         _log = _givenLog ?? channelLog!;
-        var (token, watch) = _caller.WatchCancellation(_cancellation);
-        using (watch)
+        using (var watch = _caller.WatchCancellation(_cancellation))
         {
-            var fitted = FitWith(input, token);
+            var fitted = FitWith(input, watch);
             if (_caller.IsCanceled)
             {
                 (fitted as IDisposable)?.Dispose();
@@ -113,8 +112,9 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         }
     }
 
-    private ITransformer FitWith(IDataView input, CancellationToken cancellation)
+    private ITransformer FitWith(IDataView input, CallerEnvironment.CancellationWatch watch)
     {
+        var cancellation = watch.Token;
         var (pipelineSize, classNames) = LabeledPixels.Describe(input.Schema, Options.FeatureColumnName, Options.LabelColumnName);
         int modelSize = Options.ImageSize == 0 ? pipelineSize : Options.ImageSize;
         TorchCompute.Prepare(Runtime.Threads);
@@ -147,7 +147,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         var fingerprint = TrainingLoop.Fingerprint(Options, train.Count, classNames);
         var (result, featureSeconds) = Options.FreezeBackbone
             ? new FrozenBackboneTraining(Options, Runtime, _log).Run(model, trainBatches, validationBatches, cancellation, Options.MetricsCallback)
-            : (new TrainingLoop(Options, Runtime, _log).Run(model, trainBatches, validationBatches, cancellation, store, fingerprint, monitorBatches, Options.MetricsCallback), (double?)null);
+            : (Loop(watch).Run(model, trainBatches, validationBatches, cancellation, store, fingerprint, monitorBatches, Options.MetricsCallback), (double?)null);
         var history = result.History;
         if (result.Interrupted && store is not null && store.TryLoadBest(model))
             _log.WriteLine($"using the best weights so far: epoch {result.BestEpoch}, validation accuracy {result.BestValidationAccuracy:0.0000}");
@@ -177,6 +177,13 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         if (label.Name is null || !label.IsKey)
             throw new ArgumentException($"Label column '{Options.LabelColumnName}' must be a key type (use MapValueToKey).");
         return ClassifierTransformers.OutputSchema(_mlContext, Options.FeatureColumnName, Options.LabelColumnName, inputSchema, OutputColumns);
+    }
+
+    private TrainingLoop Loop(CallerEnvironment.CancellationWatch watch)
+    {
+        var loop = new TrainingLoop(Options, Runtime, _log);
+        loop.StepCompleted += _ => watch.Poll();
+        return loop;
     }
 
     private ClassifierTransformers.Columns OutputColumns => new(Options.ScoreColumnName, Options.PredictedLabelColumnName);
