@@ -91,9 +91,9 @@ public static class ZipInferenceBenchmark
         ParallelCursors.ForEach(scored, [score, key], cursors, cursor =>
         {
             var scoreGetter = cursor.GetGetter<VBuffer<float>>(score);
-            var keyGetter = cursor.GetGetter<VBuffer<uint>>(key);
+            var keyGetter = cursor.GetGetter<uint>(key);
             VBuffer<float> scores = default;
-            VBuffer<uint> label = default;
+            uint label = 0;
             long read = 0;
             while (cursor.MoveNext())
             {
