@@ -38,6 +38,6 @@ public sealed class FeaturizerBaselinePipeline(string experiment, TextWriter log
     public IEnumerable<string> Notes(TrainingSummary summary) =>
     [
         "ML.NET pipeline: ResizeImages 224 → ExtractPixels (0–255) → DnnFeaturizeImage (ResNet18) → LbfgsMaximumEntropy (ML.NET defaults); " +
-        "of config.trainer only seed applies. Train time includes featurising the training images; the zip's PredictedLabel is a string, not a one-element vector.",
+        "of config.trainer only seed applies. Train time includes featurising the training images.",
     ];
 }

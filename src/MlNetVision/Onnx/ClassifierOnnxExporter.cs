@@ -31,7 +31,7 @@ internal static class ClassifierOnnxExporter
     /// <summary>Raw logits output name.</summary>
     public const string LogitsName = "Logits";
 
-    /// <summary>Predicted class name output (string <c>[N]</c>; ML.NET sees a one-element string vector).</summary>
+    /// <summary>Predicted class name output (string <c>[N]</c>), for ONNX consumers; the ML.NET zip reads <see cref="LogitsName"/> only.</summary>
     public const string PredictedLabelName = "PredictedLabel";
 
     /// <summary>

@@ -109,8 +109,8 @@ public sealed class ImagePredictor(MLContext mlContext, ITransformer model, int 
     }
 
     /// <summary>
-    /// Reads the predicted class name: a one-element string vector in the zips of trained networks (ML.NET maps every
-    /// ONNX output to a vector), a plain string in the ML.NET featurizer baseline's zip.
+    /// Reads the predicted class name: a string in zips of contract 2 (this build), a one-element string vector in the
+    /// trained networks' zips of contract 1 (the ONNX model's own output; ML.NET maps every ONNX output to a vector).
     /// </summary>
     private static Func<string> LabelGetter(DataViewRow row, DataViewSchema.Column label)
     {
