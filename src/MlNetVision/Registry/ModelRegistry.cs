@@ -20,11 +20,15 @@ public static class ModelRegistry
     /// <param name="SmokeImageSize">The smallest input size the architecture takes, for quick checks (0 = the default size).</param>
     public sealed record Entry(string Name, string Description, int DefaultImageSize, Func<ModelSpec, ImageClassifier> Build, int SmokeImageSize = 0)
     {
+        /// <summary>Registered by the application (<see cref="Register"/>), not built in: the trainer checks that it
+        /// exports to ONNX before training it.</summary>
+        public bool UserDefined { get; init; }
+
         /// <summary>The size tests and smoke runs use.</summary>
         public int QuickImageSize => SmokeImageSize > 0 ? SmokeImageSize : DefaultImageSize;
     }
 
-    private static readonly Dictionary<string, Entry> Entries = new Entry[]
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> Entries = new(new Entry[]
     {
         new("simple_cnn", "the seed's SimpleCNN: 2 conv layers + MLP (545,098 parameters at 32 px)", 32,
             spec => new SimpleCnn(spec)),
@@ -54,7 +58,7 @@ public static class ModelRegistry
             spec => MlNetResNet18Package.CreateModel(spec), SmokeImageSize: 64),
         new("deit_tiny_patch16_224", "timm's DeiT-tiny: patch 16, 192 dims, 12 blocks, 3 heads, pre-norm (5,526,346 parameters for 10 classes at 224 px)", 224,
             spec => new TimmVisionTransformer(spec, TimmVitShape.DeitTiny, DeitWeights.Tiny), SmokeImageSize: 32),
-    }.ToDictionary(e => e.Name);
+    }.ToDictionary(e => e.Name));
 
     /// <summary>Registered names, sorted.</summary>
     public static IReadOnlyList<string> Names => Entries.Keys.Order(StringComparer.Ordinal).ToList();
@@ -67,6 +71,23 @@ public static class ModelRegistry
     public static Entry Get(string name) =>
         Entries.TryGetValue(name, out var entry) ? entry
         : throw new MlNetVisionException($"Unknown model '{name}'.{NameSuggestion.DidYouMean(name, Names)} Registered models: {string.Join(", ", Names)}.");
+
+    /// <summary>
+    /// Registers the application's own network under <paramref name="name"/>, so that experiments, the trainer's
+    /// <c>ModelName</c>, checkpoints and <c>list</c> reach it like a built-in model. <paramref name="build"/> gets the class
+    /// count and input size and returns any <c>Module&lt;Tensor, Tensor&gt;</c> from <c>[N, 3, S, S]</c> to
+    /// <c>[N, classes]</c> logits (wrapped in <see cref="UserDefinedClassifier"/>). Register before training or resuming.
+    /// </summary>
+    /// <exception cref="MlNetVisionException">The name is taken or empty, or the size is not positive.</exception>
+    public static Entry Register(string name, string description, int defaultImageSize, Func<ModelSpec, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>> build)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Any(char.IsWhiteSpace)) throw new MlNetVisionException($"A model name must be one word without spaces (got '{name}').");
+        if (defaultImageSize <= 0) throw new MlNetVisionException($"Model '{name}': the default image size must be positive (got {defaultImageSize}).");
+        ArgumentNullException.ThrowIfNull(build);
+        var entry = new Entry(name, description, defaultImageSize, spec => new UserDefinedClassifier(spec, build(spec))) { UserDefined = true };
+        if (!Entries.TryAdd(name, entry)) throw new MlNetVisionException($"A model named '{name}' is already registered; choose another name.");
+        return entry;
+    }
 
     /// <summary>Builds a model (initialised from the current torch seed).</summary>
     public static ImageClassifier Create(string name, ModelSpec spec)

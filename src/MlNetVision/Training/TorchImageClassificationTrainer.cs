@@ -27,6 +27,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     private readonly MLContext _mlContext;
     private readonly TextWriter? _givenLog;
     private readonly CancellationToken _cancellation;
+    private readonly Func<ModelSpec, torch.nn.Module<torch.Tensor, torch.Tensor>>? _network;
     private TextWriter _log = TextWriter.Null;
 
     /// <summary>Creates the trainer; prefer the catalog extension <c>TorchImageClassifier</c>.</summary>
@@ -49,8 +50,9 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
     }
 
     internal TorchImageClassificationTrainer(CallerEnvironment caller, TorchImageClassifierOptions options, TrainingRuntime? runtime,
-        TextWriter? log, CancellationToken cancellation)
+        TextWriter? log, CancellationToken cancellation, Func<ModelSpec, torch.nn.Module<torch.Tensor, torch.Tensor>>? network = null)
     {
+        _network = network;
         _caller = caller.Verified();
         _mlContext = caller.Context ?? caller.NewContext(options.Seed);
         _cancellation = cancellation;
@@ -59,7 +61,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         Runtime = runtime ?? TrainingRuntime.Default;
         options.Validate();
         Runtime.Validate();
-        ModelRegistry.Get(options.ModelName);
+        if (network is null) ModelRegistry.Get(options.ModelName);
     }
 
     /// <summary>The recipe.</summary>
@@ -131,7 +133,9 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
             _log.WriteLine($"normalisation measured on the training images: mean {Format(normalization.Mean)}, std {Format(normalization.Std)}");
 
         torch.random.manual_seed(Options.Seed);
-        using var model = ModelRegistry.Create(Options.ModelName, new ModelSpec(classNames.Count, modelSize, normalization));
+        var spec = new ModelSpec(classNames.Count, modelSize, normalization);
+        using var model = _network is null ? ModelRegistry.Create(Options.ModelName, spec) : new UserDefinedClassifier(spec, _network(spec));
+        if (model is UserDefinedClassifier) CheckExportable(model, new OnnxExportSettings(pipelineSize, normalization.Mean, normalization.Std, classNames));
         var pretrained = PretrainedLoader.Apply(model, Options.Pretrained, _log);
         model.to(device);
         using var trainBatches = new TensorBatches(train, modelSize, normalization.Mean, normalization.Std, device);
@@ -177,6 +181,26 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         if (label.Name is null || !label.IsKey)
             throw new ArgumentException($"Label column '{Options.LabelColumnName}' must be a key type (use MapValueToKey).");
         return ClassifierTransformers.OutputSchema(_mlContext, Options.FeatureColumnName, Options.LabelColumnName, inputSchema, OutputColumns);
+    }
+
+    /// <summary>
+    /// Exports the untrained network once, so that a layer the exporter does not know fails now, named by its path and
+    /// type, and not after hours of training.
+    /// </summary>
+    private void CheckExportable(ImageClassifier model, OnnxExportSettings settings)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            ClassifierOnnxExporter.Export(model, settings);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new MlNetVisionException($"{Options.ModelName} cannot become a model zip, so it was not trained: {e.Message} " +
+                "Build it from the layers the exporter knows (README, \"Bring your own network\"). Checked on the untrained network " +
+                $"in {clock.Elapsed.TotalMilliseconds:0} ms.", e);
+        }
+        _log.WriteLine($"{Options.ModelName}: the untrained network exports to ONNX ({clock.Elapsed.TotalMilliseconds:0} ms)");
     }
 
     private TrainingLoop Loop(CallerEnvironment.CancellationWatch watch)

@@ -1,4 +1,6 @@
 using Microsoft.ML;
+using MlNetVision.Models;
+using static TorchSharp.torch;
 
 namespace MlNetVision.Training;
 
@@ -39,6 +41,28 @@ public static class TorchImageClassifierCatalog
             Epochs = epochs, BatchSize = batchSize, LearningRate = learningRate, Seed = seed ?? caller.Verified().Seed ?? 0,
         };
         return new TorchImageClassificationTrainer(caller, options, TrainingRuntime.Default, log: null, cancellation: default);
+    }
+
+    /// <summary>
+    /// Creates a trainer of the caller's own network: <paramref name="network"/> gets the class count and input size
+    /// (<see cref="ModelSpec"/>) and returns a <c>Module&lt;Tensor, Tensor&gt;</c> from <c>[N, 3, S, S]</c> normalised images
+    /// to <c>[N, classes]</c> logits. It trains, checkpoints and resumes like a registered model (its
+    /// <see cref="TorchImageClassifierOptions.ModelName"/> then only names it in messages, reports and the checkpoint's
+    /// fingerprint); an untrained copy is exported to ONNX before training, so a layer the exporter does not know fails at
+    /// once, named by its path and type. <see cref="Registry.ModelRegistry.Register"/> gives it a name the CLI and
+    /// experiments can use instead.
+    /// </summary>
+    /// <param name="catalog">The multiclass trainers catalog.</param>
+    /// <param name="network">Builds the network for a class count and input size.</param>
+    /// <param name="options">The recipe (its <c>ModelName</c> names the network).</param>
+    /// <param name="runtime">Threads, device, checkpoints, progress (<see cref="TrainingRuntime.Default"/> for the defaults).</param>
+    public static TorchImageClassificationTrainer TorchImageClassifier(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, Func<ModelSpec, nn.Module<Tensor, Tensor>> network,
+        TorchImageClassifierOptions options, TrainingRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(network);
+        return new TorchImageClassificationTrainer(CallerEnvironment.FromCatalog(catalog), options, runtime, log: null, cancellation: default, network);
     }
 
     /// <summary>Creates the trainer from an options object (the recipe), run with <see cref="TrainingRuntime.Default"/>.</summary>

@@ -5,6 +5,7 @@ using MlNetVision.Models;
 using MlNetVision.Native;
 using MlNetVision.Onnx;
 using MlNetVision.Pretrained;
+using MlNetVision.Tests.TestSupport;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -49,6 +50,42 @@ public class ClassifierOnnxExporterTests
         Assert.True(want.Zip(logits).Max(p => Math.Abs(p.First - p.Second)) < 1e-4f,
             $"max abs difference {want.Zip(logits).Max(p => Math.Abs(p.First - p.Second))}");
         Assert.Equal(1f, scores.Take(10).Sum(), 4);
+    }
+
+    [Fact]
+    public void Export_UserDefinedNetworkOfEveryKnownLayer_OnnxRuntimeMatchesTorchSharp()
+    {
+        TorchRuntime.EnsureLoaded();
+        torch.random.manual_seed(4);
+        var spec = new ModelSpec(5, 16);
+        using var model = new UserDefinedClassifier(spec, UserNetworks.EveryLayer(spec));
+        model.eval();
+        float[] mean = [0.5f, 0.5f, 0.5f], std = [0.25f, 0.25f, 0.25f];
+        using var pixels = torch.rand(3, 3, 16, 16);
+        using var expected = Reference(model, pixels, 16, mean, std);
+
+        var onnx = ClassifierOnnxExporter.Export(model, new OnnxExportSettings(16, mean, std, ["a", "b", "c", "d", "e"]));
+        using var session = new InferenceSession(onnx);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(ClassifierOnnxExporter.FeaturesName,
+            new DenseTensor<float>(pixels.data<float>().ToArray(), [3, 3 * 16 * 16]))]);
+        var logits = results.First(r => r.Name == ClassifierOnnxExporter.LogitsName).AsTensor<float>().ToArray();
+
+        var want = expected.data<float>().ToArray();
+        Assert.Equal(15, logits.Length);
+        Assert.True(want.Zip(logits).Max(p => Math.Abs(p.First - p.Second)) < 1e-4f,
+            $"max abs difference {want.Zip(logits).Max(p => Math.Abs(p.First - p.Second))}");
+    }
+
+    [Fact]
+    public void Export_UnknownLayer_NamesItsPathAndType()
+    {
+        TorchRuntime.EnsureLoaded();
+        var spec = new ModelSpec(3, 16);
+        using var model = new UserDefinedClassifier(spec, UserNetworks.Unexportable(spec));
+
+        var error = Assert.Throws<NotSupportedException>(() => ClassifierOnnxExporter.Export(model, new OnnxExportSettings(16, [0f, 0f, 0f], [1f, 1f, 1f], ["a", "b", "c"])));
+
+        Assert.Contains("Softplus (network.act)", error.Message);
     }
 
     private static torch.Tensor Reference(ImageClassifier model, torch.Tensor pixels, int modelSize, float[] mean, float[] std)
