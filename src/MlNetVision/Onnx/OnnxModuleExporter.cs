@@ -45,8 +45,8 @@ internal sealed partial class OnnxModuleExporter(OnnxGraphBuilder graph, IReadOn
         TorchVisionResNet18 resnet => EmitLinear(resnet.Fc,
             resnet.Backbone.Aggregate(x, (value, stage) => Emit(stage.Module, value, $"{prefix}{stage.Name}")), $"{prefix}fc"),
         PostNormBlock block => EmitPostNormBlock(block, x, prefix),
-        FastCnn cnn => graph.Node("Mul", [EmitChain(cnn.Layers, x, prefix), graph.FloatConstant("logit_scale", [(float)cnn.LogitScale])]),
-        ConvGroup group => EmitChain(group.Layers, x, prefix),
+        FastCnn cnn => graph.Node("Mul", [EmitChain(cnn, cnn.Layers, x, prefix), graph.FloatConstant("logit_scale", [(float)cnn.LogitScale])]),
+        ConvGroup group => EmitChain(group, group.Layers, x, prefix),
         MultiheadSelfAttention attention => EmitAttention(attention, x, prefix),
         Sequential sequential => sequential.named_children().Aggregate(x, (value, child) => Emit(child.module, value, $"{prefix}.{child.name}")),
         Conv2d conv => EmitConv(conv, x, prefix),
@@ -174,8 +174,14 @@ internal sealed partial class OnnxModuleExporter(OnnxGraphBuilder graph, IReadOn
             Ints("dilations", op.Dilations), Int("group", op.Group));
     }
 
-    private string EmitChain(IEnumerable<nn.Module> layers, string x, string prefix) =>
-        layers.Select((layer, i) => (layer, i)).Aggregate(x, (value, item) => Emit(item.layer, value, $"{prefix}.{item.i}"));
+    /// <summary>Emits <paramref name="layers"/> of <paramref name="parent"/> in order, each named by its path in the state dict
+    /// (<c>block1.conv1</c>), so the weights can be read back by name.</summary>
+    private string EmitChain(nn.Module parent, IEnumerable<nn.Module> layers, string x, string prefix)
+    {
+        var names = new Dictionary<nn.Module, string>(ReferenceEqualityComparer.Instance);
+        foreach (var (name, child) in parent.named_children()) names[child] = name;
+        return layers.Aggregate(x, (value, layer) => Emit(layer, value, prefix.Length == 0 ? names[layer] : $"{prefix}.{names[layer]}"));
+    }
 
     private string EmitLinear(Linear linear, string x, string prefix) =>
         Affine(x, linear.weight!, linear.bias, prefix);

@@ -52,6 +52,33 @@ public static class ModelZip
         }
     }
 
+    /// <summary>
+    /// The ONNX models the zip's ONNX transformers hold (ML.NET stores each as an <c>OnnxModel</c> entry: a 32-bit length,
+    /// then the model's bytes), in entry order.
+    /// </summary>
+    /// <exception cref="MlNetVisionException">Not a readable zip.</exception>
+    internal static IReadOnlyList<byte[]> ReadOnnxModels(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var models = new List<byte[]>();
+            foreach (var entry in zip.Entries.Where(e => e.Name == "OnnxModel"))
+            {
+                using var reader = new BinaryReader(entry.Open());
+                int length = reader.ReadInt32();
+                var bytes = reader.ReadBytes(length);
+                if (bytes.Length != length) throw new InvalidDataException($"{entry.FullName} is truncated");
+                models.Add(bytes);
+            }
+            return models;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException)
+        {
+            throw new MlNetVisionException($"{path} is not a valid model zip ({e.Message}); the file is corrupt or not a model.", e);
+        }
+    }
+
     /// <summary>The metadata of a zip, or null for an ML.NET zip without it.</summary>
     /// <exception cref="MlNetVisionException">Not a zip, or unreadable metadata.</exception>
     public static ModelZipMetadata? ReadMetadata(string path)

@@ -19,8 +19,10 @@ internal static class StateDictLoader
     /// <param name="checkpoint">Name → tensor, in the module's naming.</param>
     /// <param name="headPrefixes">Key prefixes of the replaceable classifier head (empty: none).</param>
     /// <param name="source">The checkpoint's name for messages (a path or a description).</param>
+    /// <param name="allowMissing">Keys that may be absent (keeping the module's values), e.g. tensors a model zip's graph never uses.</param>
     /// <exception cref="CheckpointException">Any other missing, unexpected or mis-shaped tensor.</exception>
-    public static StateDictLoadResult Load(nn.Module module, IReadOnlyDictionary<string, Tensor> checkpoint, IReadOnlyList<string> headPrefixes, string source)
+    public static StateDictLoadResult Load(nn.Module module, IReadOnlyDictionary<string, Tensor> checkpoint, IReadOnlyList<string> headPrefixes, string source,
+        IReadOnlyCollection<string>? allowMissing = null)
     {
         var target = module.state_dict();
         bool IsHead(string key) => headPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
@@ -34,6 +36,7 @@ internal static class StateDictLoader
             {
                 if (IsHead(key)) replacedHead.Add($"{key} (new, {Shape(tensor)})");
                 else if (key.EndsWith("." + BatchCounter, StringComparison.Ordinal)) counters++;
+                else if (allowMissing?.Contains(key) == true) continue;
                 else missing.Add($"{key} {Shape(tensor)}");
             }
             else if (!value.shape.SequenceEqual(tensor.shape))

@@ -136,7 +136,7 @@ public sealed class TorchImageClassificationTrainer : IEstimator<ITransformer>
         var spec = new ModelSpec(classNames.Count, modelSize, normalization);
         using var model = _network is null ? ModelRegistry.Create(Options.ModelName, spec) : new UserDefinedClassifier(spec, _network(spec));
         if (model is UserDefinedClassifier) CheckExportable(model, new OnnxExportSettings(pipelineSize, normalization.Mean, normalization.Std, classNames));
-        var pretrained = PretrainedLoader.Apply(model, Options.Pretrained, _log);
+        var pretrained = PretrainedLoader.Apply(model, Options.Pretrained, _log, modelName: _network is null ? Options.ModelName : null);
         model.to(device);
         using var trainBatches = new TensorBatches(train, modelSize, normalization.Mean, normalization.Std, device);
         using var validationBatches = validation is null ? null : new TensorBatches(validation, modelSize, normalization.Mean, normalization.Std, device);
