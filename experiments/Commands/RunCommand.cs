@@ -30,7 +30,8 @@ internal static class RunCommand
         var device = new Option<string?>("--device") { Description = "cpu (default) or cuda (CUDA builds only)." };
         var pretrained = new Option<string?>("--pretrained")
         {
-            Description = "Starting weights: a .pth or .safetensors state dict in the model's naming, or 'none' (from scratch). " +
+            Description = "Starting weights: a .pth or .safetensors state dict in the model's naming, a model.zip or best-weights.bin of an earlier run " +
+                          "(to continue training it), or 'none' (from scratch). " +
                           "Default: the model's ImageNet weights (the cached download, or the offline ML.NET weights for resnet18_mlnet_imagenet).",
         };
         var inputSize = new Option<int?>("--input-size") { Description = "Side of the images the model sees, in pixels, when it differs from --image-size (the trainer resizes inside, bilinear)." };

@@ -33,7 +33,8 @@ public sealed record RunSettings
     public double? CheckpointMinutes { get; init; }
     /// <summary><c>--device</c>.</summary>
     public string? Device { get; init; }
-    /// <summary><c>--pretrained</c>: a <c>.pth</c>/<c>.safetensors</c> in the model's naming, or <c>none</c>; default the model's own weights.</summary>
+    /// <summary><c>--pretrained</c>: a <c>.pth</c>/<c>.safetensors</c> in the model's naming, an earlier run's <c>model.zip</c> or
+    /// <c>best-weights.bin</c>, or <c>none</c>; default the model's own weights.</summary>
     public string? Pretrained { get; init; }
     /// <summary><c>--seeds N</c>: run each experiment N times, seeds <see cref="Seed"/> (default 0) to +N−1, each in
     /// <c>seed-&lt;s&gt;</c> under the run folder, and write the mean ± std of every metric (<c>seeds.json</c>, <c>seeds.md</c>).</summary>
