@@ -70,10 +70,13 @@ try
     var scored = model.Transform(labelled);
     var batch = scored.GetColumn<string>("PredictedLabel").ToList();
     var metrics = ml.MulticlassClassification.Evaluate(scored);
+    // A trained network's zip also gives its raw Logits: its own arg-max must be the zip's PredictedLabel on every image.
+    int? argMaxDisagreements = scored.Schema.GetColumnOrNull("Logits") is null ? null
+        : scored.GetColumn<float[]>("Logits").Zip(batch).Count(p => scoreClasses[Array.IndexOf(p.First, p.First.Max())] != p.Second);
     Console.WriteLine(JsonSerializer.Serialize(new
     {
         count, correct, accuracy = (double)correct / count, evaluateAccuracy = metrics.MicroAccuracy, scoreClasses, seconds,
-        batchAgrees = batch.SequenceEqual(predicted), predictions = predicted,
+        batchAgrees = batch.SequenceEqual(predicted), argMaxDisagreements, predictions = predicted,
     }));
     return 0;
 }

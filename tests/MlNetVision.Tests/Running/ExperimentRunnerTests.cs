@@ -40,6 +40,7 @@ public class ExperimentRunnerTests
         Assert.Equal(report.Metrics.Accuracy, result.RootElement.GetProperty("evaluateAccuracy").GetDouble(), 9);
         Assert.Equal(report.Metrics.Classes, result.RootElement.GetProperty("scoreClasses").EnumerateArray().Select(c => c.GetString()!));
         Assert.True(result.RootElement.GetProperty("batchAgrees").GetBoolean());
+        Assert.Equal(0, result.RootElement.GetProperty("argMaxDisagreements").GetInt32());
     }
 
     [Fact]

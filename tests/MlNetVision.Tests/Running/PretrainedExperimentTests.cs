@@ -84,6 +84,7 @@ public class PretrainedExperimentTests
         Assert.Equal(report.Metrics.Accuracy, result.RootElement.GetProperty("evaluateAccuracy").GetDouble(), 9);
         Assert.Equal(report.Metrics.Classes, result.RootElement.GetProperty("scoreClasses").EnumerateArray().Select(c => c.GetString()!));
         Assert.True(result.RootElement.GetProperty("batchAgrees").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, result.RootElement.GetProperty("argMaxDisagreements").ValueKind);   // no Logits: not a network of ours
     }
 
     [Fact]
