@@ -32,6 +32,9 @@ internal sealed partial class OnnxModuleExporter(OnnxGraphBuilder graph, IReadOn
     {
         SimpleCnn cnn => Emit(cnn.Classifier, Emit(cnn.Features, x, $"{prefix}features"), $"{prefix}classifier"),
         UserDefinedClassifier user => Emit(user.Network, x, $"{prefix}network"),
+        PatchTokens patches => EmitPatchTokens(patches, x, prefix),
+        TransformerBlock block => EmitPreNormBlock(block.Block, x, $"{prefix}.block"),
+        TokenMean => graph.Node("ReduceMean", [x], Ints("axes", 1), Int("keepdims", 0)),
         Residual residual => graph.Node("Add", [Emit(residual.Body, x, $"{prefix}.body"),
             residual.Shortcut is null ? x : Emit(residual.Shortcut, x, $"{prefix}.shortcut")]),
         SimpleVit vit => EmitVit(vit, x, prefix),
@@ -172,6 +175,14 @@ internal sealed partial class OnnxModuleExporter(OnnxGraphBuilder graph, IReadOn
         if (conv.bias is not null) inputs.Add(graph.Initializer($"{prefix}.bias", conv.bias));
         return graph.Node("Conv", inputs, Ints("kernel_shape", op.Kernel), Ints("strides", op.Strides), Ints("pads", pads),
             Ints("dilations", op.Dilations), Int("group", op.Group));
+    }
+
+    /// <summary>Patch convolution, maps to tokens <c>[N, T, D]</c>, plus the position embedding.</summary>
+    private string EmitPatchTokens(PatchTokens patches, string x, string prefix)
+    {
+        var maps = EmitConv(patches.Projection, x, $"{prefix}.proj");
+        var tokens = graph.Node("Transpose", [graph.Node("Reshape", [maps, graph.Int64Constant("tokens_shape", 0, patches.Dim, -1)])], Ints("perm", 0, 2, 1));
+        return graph.Node("Add", [tokens, graph.Initializer($"{prefix}.pos_embed", patches.PositionEmbedding)]);
     }
 
     /// <summary>Emits <paramref name="layers"/> of <paramref name="parent"/> in order, each named by its path in the state dict

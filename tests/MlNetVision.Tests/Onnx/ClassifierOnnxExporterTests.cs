@@ -52,13 +52,15 @@ public class ClassifierOnnxExporterTests
         Assert.Equal(1f, scores.Take(10).Sum(), 4);
     }
 
-    [Fact]
-    public void Export_UserDefinedNetworkOfEveryKnownLayer_OnnxRuntimeMatchesTorchSharp()
+    [Theory]
+    [InlineData("cnn")]
+    [InlineData("vit")]
+    public void Export_UserDefinedNetworkOfEveryKnownLayer_OnnxRuntimeMatchesTorchSharp(string kind)
     {
         TorchRuntime.EnsureLoaded();
         torch.random.manual_seed(4);
         var spec = new ModelSpec(5, 16);
-        using var model = new UserDefinedClassifier(spec, UserNetworks.EveryLayer(spec));
+        using var model = new UserDefinedClassifier(spec, kind == "cnn" ? UserNetworks.EveryLayer(spec) : UserNetworks.Vit(spec));
         model.eval();
         float[] mean = [0.5f, 0.5f, 0.5f], std = [0.25f, 0.25f, 0.25f];
         using var pixels = torch.rand(3, 3, 16, 16);

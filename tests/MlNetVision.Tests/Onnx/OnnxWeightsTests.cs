@@ -35,6 +35,24 @@ public class OnnxWeightsTests
         foreach (var tensor in stateDict.Values) tensor.Dispose();
     }
 
+    [Theory]
+    [InlineData("cnn")]
+    [InlineData("vit")]
+    public void Read_UserDefinedNetworks_GiveBackTheirStateDict(string kind)
+    {
+        TorchRuntime.EnsureLoaded();
+        var spec = new ModelSpec(4, 16);
+        using var model = new UserDefinedClassifier(spec, kind == "cnn" ? TestSupport.UserNetworks.EveryLayer(spec) : TestSupport.UserNetworks.Vit(spec));
+        var onnx = ClassifierOnnxExporter.Export(model, new OnnxExportSettings(16, [0f, 0f, 0f], [1f, 1f, 1f], ["a", "b", "c", "d"]));
+
+        var (stateDict, missing) = OnnxWeights.Read(model, onnx);
+
+        Assert.Empty(missing);
+        foreach (var (key, value) in model.state_dict().Where(p => !p.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal)))
+            Assert.True(stateDict[key].allclose(value), $"{key} differs");
+        foreach (var tensor in stateDict.Values) tensor.Dispose();
+    }
+
     /// <summary>A convolution exported as its centre tap comes back with only that tap.</summary>
     private static bool IsCentreTapOf(torch.Tensor read, torch.Tensor original)
     {

@@ -26,6 +26,15 @@ public static class UserNetworks
         ("drop", Dropout(0.2)),
         ("head", Linear(32, spec.NumClasses)));
 
+    /// <summary>A small ViT a user might write: patch tokens with position embeddings, two pre-norm blocks, mean pooling.</summary>
+    public static Module<Tensor, Tensor> Vit(ModelSpec spec) => Sequential(
+        ("patches", new PatchTokens(spec.ImageSize, patch: 4, dim: 32)),
+        ("block1", new TransformerBlock(32, heads: 4, mlpRatio: 2)),
+        ("block2", new TransformerBlock(32, heads: 4, mlpRatio: 2)),
+        ("norm", LayerNorm(32)),
+        ("pool", new TokenMean()),
+        ("head", Linear(32, spec.NumClasses)));
+
     /// <summary>A network with a layer the exporter does not know (Softplus) at <c>network.act</c>.</summary>
     public static Module<Tensor, Tensor> Unexportable(ModelSpec spec) => Sequential(
         ("stem", Conv2d(3, 8, 3, padding: 1)),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MlNetVision.Data;
 using MlNetVision.Infrastructure;
 using MlNetVision.Models;
@@ -46,6 +47,22 @@ public class UserDefinedNetworkTests
         using var lifetime = (IDisposable)loaded;
         Assert.Equal(new ImagePredictor(ml, loaded).Predict(tests.Select(t => t.ImagePath)).Select(p => p.Label), predicted);
         Assert.True(predicted.Zip(tests).Count(p => p.First == p.Second.Label) >= 10, $"{string.Join(",", predicted)}");   // one colour per class
+    }
+
+    [Fact]
+    public void Fit_OwnVisionTransformer_TrainsAndScoresThroughItsZipChain()
+    {
+        var ml = new MLContext(seed: 0);
+        var train = ImageSetDataView.Create(ml, SyntheticImages.Create(48, seed: 1));
+        var trainer = ml.MulticlassClassification.Trainers.TorchImageClassifier(UserNetworks.Vit, Options with { ModelName = "my_vit", Epochs = 2 },
+            Pipelines.QuickRuntime);
+
+        using var model = Pipelines.Preprocess(ml, SyntheticImages.ClassNames).Append(trainer).Fit(train);
+        var scored = model.Transform(ImageSetDataView.Create(ml, SyntheticImages.Create(12, seed: 2)));
+
+        Assert.Equal(2, trainer.LastSummary!.History.Count);
+        Assert.All(scored.GetColumn<string>("PredictedLabel"), p => Assert.Contains(p, SyntheticImages.ClassNames));
+        Assert.All(scored.GetColumn<float[]>("Score"), p => Assert.Equal(1f, p.Sum(), 4));
     }
 
     [Fact]
