@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.ML;
+using MlNetVision.Persistence;
+using MlNetVision.Tests.TestSupport;
+
+namespace MlNetVision.Tests.Serving;
+
+/// <summary>The serving app (src/MlNetVision.Serving) hosted on a zip trained here: its endpoints and its refusals.</summary>
+[Trait("Category", "Slow")]
+public class ServingAppTests(ServingFixture fixture) : IClassFixture<ServingFixture>
+{
+    [Fact]
+    public async Task Healthz_AnswersOk()
+    {
+        using var client = fixture.Factory.CreateClient();
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", (await Json(response)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Model_ListsClassesSizeAndTheReportsMetrics()
+    {
+        using var client = fixture.Factory.CreateClient();
+        var model = await Json(await client.GetAsync("/model"));
+
+        Assert.Equal(ServingFixture.Classes, model.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(16, model.GetProperty("inputSize").GetInt32());
+        Assert.Equal(2, model.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal("serving-test", model.GetProperty("experiment").GetString());
+        Assert.Equal("simple_cnn", model.GetProperty("model").GetString());
+        Assert.Equal(0.75, model.GetProperty("metrics").GetProperty("accuracy").GetDouble());
+        Assert.Equal(0.5, model.GetProperty("metrics").GetProperty("macroF1").GetDouble());
+    }
+
+    [Fact]
+    public async Task Predict_GoodPng_SameLabelAsTheLibraryAndProbabilitiesSumToOne()
+    {
+        using var client = fixture.Factory.CreateClient();
+        var image = fixture.TestImages[0];
+        var response = await client.PostAsync("/predict?top=10", Upload(("image", Path.GetFileName(image), File.ReadAllBytes(image))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await Json(response);
+        Assert.Equal("simple_cnn", body.GetProperty("model").GetString());
+        var prediction = Assert.Single(body.GetProperty("predictions").EnumerateArray());
+        var top = prediction.GetProperty("top").EnumerateArray().ToList();
+        Assert.Equal(3, top.Count);   // capped at the class count
+        Assert.Equal(1.0, top.Sum(t => t.GetProperty("probability").GetDouble()), 4);
+        Assert.Equal(prediction.GetProperty("label").GetString(), top[0].GetProperty("label").GetString());
+        Assert.Equal(Path.GetFileName(image), prediction.GetProperty("file").GetString());
+        Assert.Equal(InProcessLabels([image]), [prediction.GetProperty("label").GetString()!]);
+    }
+
+    [Fact]
+    public async Task Predict_SeveralFiles_OnePredictionEachInOrder()
+    {
+        using var client = fixture.Factory.CreateClient();
+        var images = fixture.TestImages.Take(4).ToArray();
+        var response = await client.PostAsync("/predict?top=2",
+            Upload(images.Select((p, i) => (i == 0 ? "image" : $"other{i}", Path.GetFileName(p), File.ReadAllBytes(p))).ToArray()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var predictions = (await Json(response)).GetProperty("predictions").EnumerateArray().ToList();
+        Assert.Equal(images.Select(Path.GetFileName), predictions.Select(p => p.GetProperty("file").GetString()));
+        Assert.All(predictions, p => Assert.Equal(2, p.GetProperty("top").GetArrayLength()));
+        Assert.Equal(InProcessLabels(images), predictions.Select(p => p.GetProperty("label").GetString()!));
+    }
+
+    [Fact]
+    public async Task Predict_BadRequests_AnsweredClearlyAndTheServiceStaysUp()
+    {
+        using var client = fixture.Factory.CreateClient();
+        var good = File.ReadAllBytes(fixture.TestImages[0]);
+        using var folder = new TempFolder();
+        RawPng.WriteHeaderOnly(folder.Combine("huge.png"), 100_000, 100_000);
+
+        await AssertRefused(client, Upload(("image", "notes.png", Encoding.UTF8.GetBytes("just some text, not an image"))),
+            HttpStatusCode.BadRequest, "notes.png: not a PNG, JPEG or BMP image");
+        await AssertRefused(client, new StringContent("""{"image":"x"}""", Encoding.UTF8, "application/json"),
+            HttpStatusCode.UnsupportedMediaType, "multipart/form-data");
+        await AssertRefused(client, Upload(("image", "huge.png", File.ReadAllBytes(folder.Combine("huge.png")))),
+            HttpStatusCode.BadRequest, "huge.png: the header declares 100000x100000 pixels");
+        await AssertRefused(client, Upload(("image", "cut.png", good[..(good.Length / 2)])), HttpStatusCode.BadRequest, "cut.png: cannot be decoded");
+        await AssertRefused(client, Upload(("image", "empty.png", [])), HttpStatusCode.BadRequest, "empty.png: empty file");
+        await AssertRefused(client, new MultipartFormDataContent { { new StringContent("x"), "field" } }, HttpStatusCode.BadRequest, "no file");
+        await AssertRefused(client, new ByteArrayContent([]), HttpStatusCode.BadRequest, "empty request");
+        await AssertRefused(client, Upload(("image", "a.png", good)), HttpStatusCode.BadRequest, "top must be", "?top=0");
+
+        var response = await client.PostAsync("/predict", Upload(("image", "good.png", good)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains((await Json(response)).GetProperty("predictions")[0].GetProperty("label").GetString(), ServingFixture.Classes);
+    }
+
+    [Fact]
+    public async Task Predict_BodyOverMaxUploadBytes_Is413()
+    {
+        using var factory = fixture.Host(("MaxUploadBytes", "1000"));
+        using var client = factory.CreateClient();
+        var big = File.ReadAllBytes(fixture.TestImages[0]).Concat(new byte[4000]).ToArray();
+
+        await AssertRefused(client, Upload(("image", "big.png", big)), HttpStatusCode.RequestEntityTooLarge, "MaxUploadBytes");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Index_IsOneSelfContainedPage()
+    {
+        using var client = fixture.Factory.CreateClient();
+        var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("id=\"predicted-label\"", html);
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+    }
+
+    [Fact]
+    public void Startup_CorruptZip_ExitsNonZeroWithOneLineNamingTheFile()
+    {
+        using var folder = new TempFolder();
+        var bad = folder.Combine("bad.zip");
+        File.WriteAllText(bad, "not a zip at all");
+
+        var (exit, _, error) = ServingProcess.Run("--model", bad);
+
+        Assert.NotEqual(0, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(bad, line);
+    }
+
+    [Fact]
+    public void Startup_ZipWithoutMetadata_ExitsNonZeroWithOneLine()
+    {
+        using var folder = new TempFolder();
+        var bare = folder.Combine("bare.zip");
+        using (var archive = System.IO.Compression.ZipFile.Open(bare, System.IO.Compression.ZipArchiveMode.Create))
+            archive.CreateEntry("something.txt");
+
+        var (exit, _, error) = ServingProcess.Run("--model", bare);
+
+        Assert.NotEqual(0, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("MlNetVision/metadata.json", line);
+    }
+
+    private string[] InProcessLabels(IReadOnlyList<string> images)
+    {
+        var ml = new MLContext();
+        var (model, _) = ModelZip.Load(ml, fixture.Zip);
+        using var lifetime = (IDisposable)model;
+        return new ImagePredictor(ml, model).Predict(images).Select(p => p.Label).ToArray();
+    }
+
+    private static MultipartFormDataContent Upload(params (string Field, string File, byte[] Bytes)[] files)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (field, file, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            content.Add(part, field, file);
+        }
+        return content;
+    }
+
+    private static async Task AssertRefused(HttpClient client, HttpContent content, HttpStatusCode status, string error, string query = "")
+    {
+        var response = await client.PostAsync("/predict" + query, content);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(error, (await Json(response)).GetProperty("error").GetString());
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}
