@@ -13,7 +13,6 @@ namespace MlNetVision.Serving;
 public sealed class ServedModel : IDisposable
 {
     private readonly ITransformer _model;
-    private readonly PredictionEnginePolicy _policy;
     private readonly DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>> _pool;
     private int _disposed;
 
@@ -21,8 +20,7 @@ public sealed class ServedModel : IDisposable
     {
         _model = model;
         Info = info;
-        _policy = new PredictionEnginePolicy(mlContext, model);
-        _pool = new DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>>(_policy, Environment.ProcessorCount);
+        _pool = new DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>>(new PredictionEnginePolicy(mlContext, model), Environment.ProcessorCount);
     }
 
     /// <summary>What the zip is: classes, input size, experiment, network, metrics.</summary>
@@ -67,7 +65,7 @@ public sealed class ServedModel : IDisposable
     }
 
     /// <summary>Predicts one image file with a pooled engine. A file the zip cannot decode throws
-    /// <see cref="ImageDecodeException"/>; the engine that failed is disposed, not returned to the pool.</summary>
+    /// <see cref="ImageDecodeException"/>; the engine that failed is dropped, not returned to the pool.</summary>
     public ModelOutput Predict(string imagePath)
     {
         var engine = _pool.Get();
@@ -78,18 +76,16 @@ public sealed class ServedModel : IDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _policy.Discard(engine);
             throw new ImageDecodeException(OneLine(e.Message), e);
         }
         _pool.Return(engine);
         return output;
     }
 
-    /// <summary>Disposes every engine and the model (which deletes ML.NET's temporary ONNX copy). Safe to call twice.</summary>
+    /// <summary>Disposes the model (which deletes ML.NET's temporary ONNX copy). Safe to call twice.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        _policy.Dispose();
         (_model as IDisposable)?.Dispose();
     }
 

@@ -53,7 +53,7 @@ public class ServingAppTests(ServingFixture fixture) : IClassFixture<ServingFixt
         Assert.Equal(1.0, top.Sum(t => t.GetProperty("probability").GetDouble()), 4);
         Assert.Equal(prediction.GetProperty("label").GetString(), top[0].GetProperty("label").GetString());
         Assert.Equal(Path.GetFileName(image), prediction.GetProperty("file").GetString());
-        Assert.Equal(InProcessLabels([image]), [prediction.GetProperty("label").GetString()!]);
+        Assert.Equal(Assert.Single(InProcessLabels([image])), prediction.GetProperty("label").GetString());
     }
 
     [Fact]
@@ -85,14 +85,14 @@ public class ServingAppTests(ServingFixture fixture) : IClassFixture<ServingFixt
             HttpStatusCode.UnsupportedMediaType, "multipart/form-data");
         await AssertRefused(client, Upload(("image", "huge.png", File.ReadAllBytes(folder.Combine("huge.png")))),
             HttpStatusCode.BadRequest, "huge.png: the header declares 100000x100000 pixels");
-        await AssertRefused(client, Upload(("image", "cut.png", good[..(good.Length / 2)])), HttpStatusCode.BadRequest, "cut.png: cannot be decoded");
+        await AssertRefused(client, Upload(("image", "cut.png", good[..40])), HttpStatusCode.BadRequest, "cut.png: cannot be decoded");
         await AssertRefused(client, Upload(("image", "empty.png", [])), HttpStatusCode.BadRequest, "empty.png: empty file");
         await AssertRefused(client, new MultipartFormDataContent { { new StringContent("x"), "field" } }, HttpStatusCode.BadRequest, "no file");
         await AssertRefused(client, new ByteArrayContent([]), HttpStatusCode.BadRequest, "empty request");
         await AssertRefused(client, Upload(("image", "a.png", good)), HttpStatusCode.BadRequest, "top must be", "?top=0");
 
         var response = await client.PostAsync("/predict", Upload(("image", "good.png", good)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         Assert.Contains((await Json(response)).GetProperty("predictions")[0].GetProperty("label").GetString(), ServingFixture.Classes);
     }
 
