@@ -11,8 +11,8 @@ using OpenQA.Selenium.Support.UI;
 namespace MlNetVision.Tests.Serving;
 
 /// <summary>The serving app started as its own process and driven by headless Debian chromium through chromedriver:
-/// upload a PNG on <c>/</c>, read the predicted label, screenshot the page. Fails (never skips) without chromium;
-/// .ci/run installs it.</summary>
+/// upload a PNG on <c>/</c>, read the predicted label, screenshot the page (kept in <c>$MLNETVISION_SCREENSHOTS</c> when
+/// set). Chromium is installed when missing (as root, with apt-get; .ci/run does too); without it the test fails, never skips.</summary>
 [Trait("Category", "Slow")]
 public class ServingBrowserTests(ServingFixture fixture) : IClassFixture<ServingFixture>
 {
@@ -23,6 +23,7 @@ public class ServingBrowserTests(ServingFixture fixture) : IClassFixture<Serving
     [Fact]
     public async Task Page_UploadPng_ShowsTheImageAndTheLabelOfPredict()
     {
+        DebianPackages.EnsureInstalled(ChromeDriver, "chromium", "chromium-driver");
         Assert.True(File.Exists(ChromeDriver) && File.Exists(Chromium),
             $"{ChromeDriver} and {Chromium} are needed: apt-get install chromium chromium-driver");
         var image = fixture.TestImages[0];
@@ -38,7 +39,8 @@ public class ServingBrowserTests(ServingFixture fixture) : IClassFixture<Serving
             ((IJavaScriptExecutor)d).ExecuteScript("const i = document.getElementById('preview'); return i.complete ? i.naturalWidth : null;"));
         var screenshot = folder.Combine("serving-page.png");
         ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(screenshot);
-        if (Directory.Exists("/work/screenshots")) File.Copy(screenshot, "/work/screenshots/serving-page.png", overwrite: true);
+        if (Environment.GetEnvironmentVariable("MLNETVISION_SCREENSHOTS") is { Length: > 0 } keep)   // to look at it yourself
+            File.Copy(screenshot, Path.Combine(Directory.CreateDirectory(keep).FullName, "serving-page.png"), overwrite: true);
 
         Assert.Contains(label, ServingFixture.Classes);
         Assert.Equal(await app.PredictAsync(image), label);
