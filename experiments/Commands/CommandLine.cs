@@ -5,7 +5,7 @@ using MlNetVision.Experiments.Running;
 
 namespace MlNetVision.Experiments.Commands;
 
-/// <summary>The <c>mlnetvision</c> command tree: list, data info, data export, run.</summary>
+/// <summary>The <c>mlnetvision</c> command tree: list, data info, data export, run, bench, compare, predict, soak, serve-bench.</summary>
 public static class CommandLine
 {
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
@@ -22,6 +22,7 @@ public static class CommandLine
             CompareCommand.Create(output),
             PredictCommand.Create(output, error),
             SoakCommand.Create(output),
+            ServeBenchCommand.Create(output, error),
         };
         try
         {

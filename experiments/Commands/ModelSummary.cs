@@ -1,0 +1,5 @@
+namespace MlNetVision.Experiments.Commands;
+
+/// <summary>The part of the serving app's <c>GET /model</c> answer that <c>serve-bench</c> reads.</summary>
+/// <param name="InputSize">The side the zip resizes images to.</param>
+internal sealed record ModelSummary(int InputSize);
