@@ -1,16 +1,23 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace MlNetVision.Suite.Benchmarks;
 
 /// <summary>
 /// The serving app (<c>MlNetVision.Serving.dll</c>) run with <c>dotnet</c> as a child process on a free localhost
-/// port; disposing it stops the process.
+/// port; disposing it stops the process the way a service manager does (SIGTERM, then a kill after
+/// <see cref="StopTimeout"/>), so that the app's shutdown deletes ML.NET's temporary ONNX copy and its upload folder.
 /// </summary>
 public sealed class ServingAppProcess : IDisposable
 {
+    /// <summary>How long a stopping app may take to shut down before it is killed.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
+
+    private const int SigTerm = 15;
+
     private readonly Process process;
     private readonly StringBuilder errors = new();
 
@@ -73,11 +80,21 @@ public sealed class ServingAppProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Stops the app (kills it and its children) and waits for it.</summary>
+    /// <summary>Stops the app: SIGTERM and a wait for its graceful shutdown (on Linux and macOS), else or after
+    /// <see cref="StopTimeout"/> a kill of it and its children.</summary>
     public void Dispose()
     {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        if (!process.HasExited)
+        {
+            bool signalled = (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && Kill(process.Id, SigTerm) == 0;
+            if (!signalled || !process.WaitForExit(StopTimeout)) process.Kill(entireProcessTree: true);
+        }
         process.WaitForExit();
         process.Dispose();
     }
+
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code for this one call
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+#pragma warning restore SYSLIB1054
 }
