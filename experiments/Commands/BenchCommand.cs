@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MlNetVision.Suite.Benchmarks;
 using MlNetVision.Infrastructure;
+using MlNetVision.Persistence;
 
 namespace MlNetVision.Experiments.Commands;
 
@@ -30,12 +31,26 @@ internal static class BenchCommand
         var peerPython = new Option<string>("--peer-python") { Description = "The interpreter with torch for the peer.", DefaultValueFactory = _ => DefaultPython };
         var peerLibraryPath = new Option<string?>("--peer-library-path") { Description = "Folder put in front of the peer's LD_LIBRARY_PATH, e.g. an unpacked OpenBLAS (see ../shared/peers/README.md)." };
         var profile = new Option<bool>("--profile") { Description = "Time data, forward, loss, backward, optimizer and the rest of a training step (default cases: resnet18 and simple_vit at 32 px)." };
-        var command = new Command("bench", "Measure training and inference images/s on random batches (TorchSharp, and through a saved model zip); one JSON line per case.")
+        var zip = new Option<string?>("--zip") { Description = "Instead of the cases: batch images/s of this saved model zip on image files, its whole pipeline (loading, resizing, network, head) as an app scores a folder." };
+        var images = new Option<string[]>("--images")
         {
-            model, size, batch, steps, warmup, threads, channelsLast, nchw, bf16, peer, peerScript, peerPython, peerLibraryPath, profile,
+            Description = "With --zip: image files or folders scored in turn (default: the 4 PNGs serve-bench generates at the zip's input size).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var rows = new Option<int>("--rows") { Description = "With --zip: images per pass.", DefaultValueFactory = _ => SavedZipBenchmark.DefaultRows };
+        var command = new Command("bench", "Measure training and inference images/s on random batches (TorchSharp, and through a saved model zip), or with --zip a saved zip's batch images/s on image files; one JSON line per case.")
+        {
+            model, size, batch, steps, warmup, threads, channelsLast, nchw, bf16, peer, peerScript, peerPython, peerLibraryPath, profile, zip, images, rows,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(zip) is { } zipPath)
+            {
+                if (parse.GetValue(model) is not null || parse.GetValue(peer) || parse.GetValue(profile))
+                    throw new MlNetVisionException("--zip times a saved zip: it cannot be combined with --model, --peer or --profile.");
+                return BenchZip(zipPath, parse.GetValue(images) ?? [], parse.GetValue(rows), parse.GetValue(threads), output, error);
+            }
+            if (parse.GetValue(images) is { Length: > 0 }) throw new MlNetVisionException("--images needs --zip.");
             bool profiling = parse.GetValue(profile), withPeer = parse.GetValue(peer);
             if (profiling && withPeer) throw new MlNetVisionException("--profile and --peer cannot be combined: the peer has no profile mode.");
             if (parse.GetValue(channelsLast) && parse.GetValue(nchw)) throw new MlNetVisionException("--channels-last and --nchw cannot be combined.");
@@ -69,6 +84,19 @@ internal static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    private static int BenchZip(string zip, string[] images, int rows, int threads, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(zip)) throw new MlNetVisionException($"Model zip not found: {zip}");
+        if (rows < 1 || threads < 0) throw new MlNetVisionException("--rows must be at least 1 and --threads at least 0.");
+        int size = ModelZip.ReadMetadata(zip)?.PipelineImageSize ?? 0;
+        if (images.Length == 0 && size < 1) throw new MlNetVisionException($"{zip} records no input size: pass --images.");
+        using var generated = images.Length == 0 ? GeneratedImages.Write(size) : null;
+        var paths = generated?.Paths ?? PredictInputs.Expand(images, error);
+        error.WriteLine($"bench --zip: {rows} rows per pass from {paths.Count} images, {ZipInferenceBenchmark.TimedPasses} timed passes per threading");
+        output.WriteLine(BenchmarkJson.Line(SavedZipBenchmark.Run(zip, paths, rows, threads)));
+        return 0;
     }
 
     private static void ComparePeer(PeerRunner runner, BenchmarkCase c, BenchmarkResult ours, RatioTable table, TextWriter output, TextWriter error)
