@@ -88,7 +88,7 @@ public sealed class PredictEndpoint(ServedModel model, UploadFolder uploads, Ser
         try
         {
             await using (var target = File.Create(path)) await file.CopyToAsync(target, cancel);
-            var output = model.Predict(path);
+            var output = await model.PredictAsync(path, cancel);
             return ToPrediction(name, output, top);
         }
         catch (ImageDecodeException e)

@@ -7,21 +7,30 @@ namespace MlNetVision.Serving;
 
 /// <summary>
 /// The one loaded model zip: its ML.NET transformer, its metadata and a pool of prediction engines (a
-/// <see cref="PredictionEngine{TSrc, TDst}"/> is not thread-safe, so each request borrows one). Dispose it at
-/// shutdown: ML.NET keeps a copy of the ONNX model in <c>MLContext.TempFilePath</c> until the model is disposed.
+/// <see cref="PredictionEngine{TSrc, TDst}"/> is not thread-safe, so each prediction borrows one). At most
+/// <see cref="Engines"/> predictions run at once, the others wait their turn: <c>DefaultObjectPool</c> creates a new
+/// engine whenever its pool is empty, so without the gate eight concurrent requests would make up to eight engines,
+/// run eight ONNX Runtime calls on two cores and throw the extra engines away. Dispose it at shutdown: ML.NET keeps a
+/// copy of the ONNX model in <c>MLContext.TempFilePath</c> until the model is disposed.
 /// </summary>
 public sealed class ServedModel : IDisposable
 {
     private readonly ITransformer _model;
     private readonly DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>> _pool;
+    private readonly SemaphoreSlim _turns;
     private int _disposed;
 
     private ServedModel(MLContext mlContext, ITransformer model, ModelInfo info)
     {
         _model = model;
         Info = info;
-        _pool = new DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>>(new PredictionEnginePolicy(mlContext, model), Environment.ProcessorCount);
+        _pool = new DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>>(new PredictionEnginePolicy(mlContext, model), Engines);
+        _turns = new SemaphoreSlim(Engines, Engines);
     }
+
+    /// <summary>Predictions that run at once, and engines kept: one per processor (each engine's ONNX Runtime calls use
+    /// one thread).</summary>
+    public static int Engines { get; } = Environment.ProcessorCount;
 
     /// <summary>What the zip is: classes, input size, experiment, network, metrics.</summary>
     public ModelInfo Info { get; }
@@ -64,22 +73,31 @@ public sealed class ServedModel : IDisposable
         }
     }
 
-    /// <summary>Predicts one image file with a pooled engine. A file the zip cannot decode throws
-    /// <see cref="ImageDecodeException"/>; the engine that failed is dropped, not returned to the pool.</summary>
-    public ModelOutput Predict(string imagePath)
+    /// <summary>Predicts one image file with a pooled engine once one of the <see cref="Engines"/> turns is free. A file
+    /// the zip cannot decode throws <see cref="ImageDecodeException"/>; the engine that failed is dropped, not returned
+    /// to the pool.</summary>
+    public async Task<ModelOutput> PredictAsync(string imagePath, CancellationToken cancel)
     {
-        var engine = _pool.Get();
-        ModelOutput output;
+        await _turns.WaitAsync(cancel);
         try
         {
-            output = engine.Predict(new ModelInput { ImagePath = imagePath });
+            var engine = _pool.Get();
+            ModelOutput output;
+            try
+            {
+                output = engine.Predict(new ModelInput { ImagePath = imagePath });
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new ImageDecodeException(OneLine(e.Message), e);
+            }
+            _pool.Return(engine);
+            return output;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        finally
         {
-            throw new ImageDecodeException(OneLine(e.Message), e);
+            _turns.Release();
         }
-        _pool.Return(engine);
-        return output;
     }
 
     /// <summary>Disposes the model (which deletes ML.NET's temporary ONNX copy). Safe to call twice.</summary>
@@ -87,6 +105,7 @@ public sealed class ServedModel : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         (_model as IDisposable)?.Dispose();
+        _turns.Dispose();
     }
 
     private static string[] Classes(string path, ITransformer model, DataViewSchema inputSchema)
