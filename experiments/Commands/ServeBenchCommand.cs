@@ -7,8 +7,9 @@ namespace MlNetVision.Experiments.Commands;
 
 /// <summary>
 /// <c>serve-bench</c>: N concurrent clients post images to the serving app's <c>POST /predict</c> for a warm-up and then
-/// a counted time; prints throughput, latency percentiles, errors and the app's resident memory as a table and one JSON
-/// line. Exit code 0 without errors, 1 with.
+/// a counted time, with <c>--malformed</c> requests of every refused kind interleaved; prints throughput, latency
+/// percentiles, errors, the malformed requests' answers, the app's resident memory and whether it stayed up as a table
+/// and one JSON line. Exit code 0 without errors or mismatches, with the app up; 1 otherwise.
 /// </summary>
 internal static class ServeBenchCommand
 {
@@ -26,33 +27,51 @@ internal static class ServeBenchCommand
         };
         var app = new Option<string?>("--app") { Description = $"The serving app to start (default: the {ServingAppLocator.FileName} built with the CLI)." };
         var url = new Option<string?>("--url") { Description = "Load an app already running at this address instead of starting one (its memory is not sampled)." };
-        var command = new Command("serve-bench", "Load-test the serving app: concurrent POST /predict requests; requests/s, latency percentiles, errors, the app's resident memory.")
+        var malformed = new Option<int>("--malformed")
         {
-            model, clients, seconds, warmup, images, app, url,
+            Description = "Malformed requests to interleave with the good ones over the run (every other request until sent, " +
+                          "the kinds the app refuses in turn), each checked against the status it must get; not counted in the figures.",
+            DefaultValueFactory = _ => 0,
+        };
+        var command = new Command("serve-bench", "Load-test the serving app: concurrent POST /predict requests (malformed ones interleaved); " +
+                                                 "requests/s, latency percentiles, errors, refusals, the app's resident memory.")
+        {
+            model, clients, seconds, warmup, images, app, url, malformed,
         };
         command.SetAction(parse => Run(new ServeBenchSettings(parse.GetValue(model), parse.GetValue(clients), parse.GetValue(seconds), parse.GetValue(warmup),
-            parse.GetValue(images) ?? [], parse.GetValue(app), parse.GetValue(url)), output, error).GetAwaiter().GetResult());
+            parse.GetValue(images) ?? [], parse.GetValue(app), parse.GetValue(url), parse.GetValue(malformed)), output, error).GetAwaiter().GetResult());
         return command;
     }
 
     private static async Task<int> Run(ServeBenchSettings settings, TextWriter output, TextWriter error)
     {
-        if (settings.Clients < 1 || settings.Seconds <= 0 || settings.Warmup < 0)
-            throw new MlNetVisionException("--clients must be at least 1, --seconds above 0 and --warmup at least 0.");
+        if (settings.Clients < 1 || settings.Seconds <= 0 || settings.Warmup < 0 || settings.Malformed < 0)
+            throw new MlNetVisionException("--clients must be at least 1, --seconds above 0, --warmup and --malformed at least 0.");
         if (settings.Url is null && settings.Model is null) throw new MlNetVisionException("--model ZIP is needed (or --url of a running app).");
         if (settings.Model is not null && settings.Url is null && !File.Exists(settings.Model)) throw new MlNetVisionException($"Model zip not found: {settings.Model}");
         using var served = settings.Url is null ? await StartApp(ServingAppLocator.Resolve(settings.App), settings.Model!, error) : null;
         var baseUrl = served?.Url ?? BaseUrl(settings.Url!);
-        using var generated = settings.Images.Length == 0 ? GeneratedImages.Write(await InputSize(baseUrl)) : null;
+        var summary = settings.Images.Length == 0 || settings.Malformed > 0 ? await ReadModel(baseUrl) : null;
+        using var generated = settings.Images.Length == 0 ? GeneratedImages.Write(summary!.InputSize) : null;
         var files = generated?.Paths ?? PredictInputs.Expand(settings.Images, error);
         var loads = files.Select(LoadImage.Read).ToList();
-        error.WriteLine($"serve-bench: {settings.Clients} clients, {settings.Warmup:0.#} s warm-up + {settings.Seconds:0.#} s against {baseUrl}, {loads.Count} images");
-        var (result, samples) = await ServeBench.RunAsync(baseUrl, served?.Pid, loads, settings.Clients,
+        IReadOnlyList<MalformedRequest> kinds = [];
+        if (settings.Malformed > 0)
+        {
+            var limits = summary!.Limits ?? throw new MlNetVisionException($"{baseUrl}model reports no limits (maxUploadBytes, maxPixels), which --malformed needs.");
+            kinds = MalformedRequest.Kinds(limits, loads[0]);
+        }
+        error.WriteLine($"serve-bench: {settings.Clients} clients, {settings.Warmup:0.#} s warm-up + {settings.Seconds:0.#} s against {baseUrl}, {loads.Count} images" +
+                        (settings.Malformed > 0 ? $", {settings.Malformed} malformed requests of {kinds.Count} kinds interleaved" : ""));
+        var (result, outcome) = await ServeBench.RunAsync(baseUrl, served, new InterleavedRequests(loads, kinds, settings.Malformed), settings.Clients,
             TimeSpan.FromSeconds(settings.Warmup), TimeSpan.FromSeconds(settings.Seconds));
-        output.Write(ServeBenchTable.Render(result, samples.Statuses()));
-        foreach (var example in samples.ErrorExamples()) error.WriteLine($"error example: {example}");
+        output.Write(ServeBenchTable.Render(result, outcome.Samples.Statuses(), outcome.Malformed.ByKind()));
+        foreach (var example in outcome.Samples.ErrorExamples()) error.WriteLine($"error example: {example}");
+        foreach (var mismatch in outcome.Malformed.MismatchExamples()) error.WriteLine($"malformed mismatch: {mismatch}");
+        if (served is { ExitCode: { } exit }) error.WriteLine($"serve-bench: the app exited with {exit} during the run: {served.Errors().Trim()}");
+        if (!result.AppHealthy) error.WriteLine($"serve-bench: {baseUrl}healthz did not answer 200 after the run");
         output.WriteLine(ServeBench.JsonLine(result));
-        return result.Errors == 0 ? 0 : 1;
+        return result.Passed() ? 0 : 1;
     }
 
     private static async Task<ServingAppProcess> StartApp(string appDll, string zip, TextWriter error)
@@ -75,13 +94,13 @@ internal static class ServeBenchCommand
         return uri;
     }
 
-    private static async Task<int> InputSize(Uri baseUrl)
+    private static async Task<ModelSummary> ReadModel(Uri baseUrl)
     {
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
         try
         {
             var info = await http.GetFromJsonAsync<ModelSummary>("model");
-            return info is { InputSize: > 0 } ? info.InputSize : throw new MlNetVisionException($"{baseUrl}model gave no inputSize.");
+            return info is { InputSize: > 0 } ? info : throw new MlNetVisionException($"{baseUrl}model gave no inputSize.");
         }
         catch (HttpRequestException e)
         {

@@ -9,5 +9,6 @@ namespace MlNetVision.Serving;
 /// <param name="InputSize">Side the zip resizes input images to.</param>
 /// <param name="CreatedAt">When the zip was written.</param>
 /// <param name="Metrics">Test metrics from a <c>report.json</c> beside the zip, or null.</param>
+/// <param name="Limits">The app's <see cref="ServingOptions.MaxUploadBytes"/> and <see cref="ServingOptions.MaxPixels"/>.</param>
 public sealed record ModelInfo(string File, int SchemaVersion, string Experiment, string Model, IReadOnlyList<string> Classes, int InputSize,
-    DateTimeOffset CreatedAt, ReportMetrics? Metrics);
+    DateTimeOffset CreatedAt, ReportMetrics? Metrics, ServingLimits Limits);

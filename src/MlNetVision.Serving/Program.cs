@@ -19,7 +19,7 @@ ServedModel served;
 try
 {
     options = app.Services.GetRequiredService<ServingOptions>();
-    served = ServedModel.Load(options.Model);
+    served = ServedModel.Load(options);
 }
 catch (StartupException e)
 {

@@ -32,16 +32,17 @@ public sealed class ServedModel : IDisposable
     /// one thread).</summary>
     public static int Engines { get; } = Environment.ProcessorCount;
 
-    /// <summary>What the zip is: classes, input size, experiment, network, metrics.</summary>
+    /// <summary>What the zip is (classes, input size, experiment, network, metrics) and the app's limits.</summary>
     public ModelInfo Info { get; }
 
     /// <summary>
-    /// Loads <paramref name="path"/> through an <see cref="MLContext"/> whose ONNX Runtime sessions use one intra-op
+    /// Loads the zip at <see cref="ServingOptions.Model"/> through an <see cref="MLContext"/> whose ONNX Runtime sessions use one intra-op
     /// and one inter-op thread, so that the pooled engines (one per processor) do not oversubscribe the cores.
-    /// Any problem is a <see cref="StartupException"/> naming the file.
+    /// Any problem is a <see cref="StartupException"/> naming the file. <see cref="Info"/> carries the options' limits.
     /// </summary>
-    public static ServedModel Load(string? path)
+    public static ServedModel Load(ServingOptions options)
     {
+        var path = options.Model;
         if (string.IsNullOrWhiteSpace(path))
             throw new StartupException("no model: pass --model PATH (or set the Model setting or the MODEL environment variable)");
         if (!File.Exists(path)) throw new StartupException($"{path}: no such file");
@@ -63,7 +64,7 @@ public sealed class ServedModel : IDisposable
         {
             var classes = Classes(path, model, inputSchema);
             var info = new ModelInfo(Path.GetFileName(path), metadata.SchemaVersion, metadata.Experiment, metadata.Model, classes,
-                metadata.PipelineImageSize, metadata.CreatedAt, ReportMetrics.ReadBeside(Path.GetFullPath(path)));
+                metadata.PipelineImageSize, metadata.CreatedAt, ReportMetrics.ReadBeside(Path.GetFullPath(path)), options.Limits);
             return new ServedModel(mlContext, model, info);
         }
         catch

@@ -12,6 +12,9 @@ public sealed record ServingOptions(string? Model, long MaxUploadBytes, long Max
     /// <summary>Default <see cref="MaxPixels"/>: 40 megapixels.</summary>
     public const long DefaultMaxPixels = 40_000_000;
 
+    /// <summary>The limits <c>GET /model</c> reports.</summary>
+    public ServingLimits Limits => new(MaxUploadBytes, MaxPixels);
+
     /// <summary>Reads the settings; a value that is not a positive whole number is a <see cref="StartupException"/>.</summary>
     public static ServingOptions From(IConfiguration configuration) => new(
         configuration["Model"],

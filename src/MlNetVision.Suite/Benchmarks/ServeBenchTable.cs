@@ -3,11 +3,12 @@ using System.Text;
 
 namespace MlNetVision.Suite.Benchmarks;
 
-/// <summary>The human-readable summary of a <see cref="ServeBenchResult"/>: one figure per line, then the status counts.</summary>
+/// <summary>The human-readable summary of a <see cref="ServeBenchResult"/>: one figure per line, the good requests'
+/// status counts, the malformed requests' counts (per kind: answered as expected / sent) and the app's state.</summary>
 public static class ServeBenchTable
 {
     /// <summary>The table, ending in a newline.</summary>
-    public static string Render(ServeBenchResult r, IReadOnlyList<KeyValuePair<string, long>> statuses)
+    public static string Render(ServeBenchResult r, IReadOnlyList<KeyValuePair<string, long>> statuses, IReadOnlyList<MalformedKindCount> malformedByKind)
     {
         var rows = new (string Name, string Value)[]
         {
@@ -26,6 +27,12 @@ public static class ServeBenchTable
             ("RSS peak MB", F(r.RssPeakMb, "0.0")),
             ("RSS growth after warm-up %", F(r.RssGrowthPercent, "+0.0;-0.0;0.0")),
             ("status counts", string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))),
+            ("malformed sent", F(r.Malformed, "0")),
+            ("malformed as expected", F(r.MalformedAsExpected, "0")),
+            ("malformed mismatches", F(r.MalformedMismatches, "0")),
+            ("malformed by kind (as expected/sent)", string.Join(", ", malformedByKind.Select(k => $"{k.Kind}: {k.AsExpected}/{k.Sent}"))),
+            ("app restarted", r.AppRestarted switch { null => "not known (--url)", true => "yes", false => "no" }),
+            ("app healthy after the run", r.AppHealthy ? "yes" : "no"),
         };
         int width = rows.Max(row => row.Name.Length);
         var text = new StringBuilder();

@@ -37,6 +37,12 @@ public sealed class ServingAppProcess : IDisposable
     /// <summary>The child process's id (its resident memory is the app's).</summary>
     public int Pid => process.Id;
 
+    /// <summary>Whether the app has exited (it is never restarted: a later answer would come from another process).</summary>
+    public bool HasExited => process.HasExited;
+
+    /// <summary>The app's exit code once it has exited, else null.</summary>
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+
     /// <summary>Starts the app on <paramref name="zip"/> and waits until <c>GET /healthz</c> answers 200.</summary>
     /// <exception cref="InvalidOperationException">The app exited first (its stderr is in the message).</exception>
     /// <exception cref="TimeoutException">No answer within <paramref name="timeout"/> (default two minutes).</exception>

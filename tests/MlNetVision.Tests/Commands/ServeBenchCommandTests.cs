@@ -33,6 +33,42 @@ public class ServeBenchCommandTests(ServingFixture fixture) : IClassFixture<Serv
         Assert.Equal(before, GeneratedFolders());
     }
 
+    [LinuxFact]
+    public void Malformed20_EveryOneGetsItsStatus_GoodOnesAnswered_TheAppStaysUp()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        int code = CommandLine.Run(["serve-bench", "--model", fixture.Zip, "--clients", "2", "--seconds", "1", "--warmup", "0", "--malformed", "20"], output, error);
+
+        Assert.True(code == 0, $"serve-bench exited with {code}:\n{output}\n{error}");
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using var json = JsonDocument.Parse(lines.Single(l => l.StartsWith('{')));
+        var root = json.RootElement;
+        Assert.Equal(20, root.GetProperty("malformed").GetInt64());
+        Assert.Equal(20, root.GetProperty("malformedAsExpected").GetInt64());
+        Assert.Equal(0, root.GetProperty("malformedMismatches").GetInt64());
+        Assert.True(root.GetProperty("requests").GetInt64() > 0);
+        Assert.Equal(0, root.GetProperty("errors").GetInt64());
+        Assert.False(root.GetProperty("appRestarted").GetBoolean());
+        Assert.True(root.GetProperty("appHealthy").GetBoolean());
+        var byKind = lines.Single(l => l.StartsWith("| malformed by kind", StringComparison.Ordinal));
+        foreach (var kind in new[] { "not-multipart", "oversize", "empty-request", "no-file", "empty-file", "not-an-image", "too-many-pixels", "undecodable", "bad-top" })
+            Assert.Contains($"{kind}: ", byKind);
+        Assert.Contains("20 malformed requests of 9 kinds", error.ToString());
+    }
+
+    [Fact]
+    public void NegativeMalformed_IsAnError()
+    {
+        var error = new StringWriter();
+
+        int code = CommandLine.Run(["serve-bench", "--model", fixture.Zip, "--malformed", "-1"], new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--malformed", error.ToString());
+    }
+
     [Fact]
     public void GivenImages_ArePosted()
     {

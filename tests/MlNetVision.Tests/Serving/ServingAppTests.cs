@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.ML;
 using MlNetVision.Persistence;
+using MlNetVision.Suite.Benchmarks;
 using MlNetVision.Tests.TestSupport;
 
 namespace MlNetVision.Tests.Serving;
@@ -35,6 +36,37 @@ public class ServingAppTests(ServingFixture fixture) : IClassFixture<ServingFixt
         Assert.Equal("simple_cnn", model.GetProperty("model").GetString());
         Assert.Equal(0.75, model.GetProperty("metrics").GetProperty("accuracy").GetDouble());
         Assert.Equal(0.5, model.GetProperty("metrics").GetProperty("macroF1").GetDouble());
+        Assert.Equal(10L * 1024 * 1024, model.GetProperty("limits").GetProperty("maxUploadBytes").GetInt64());
+        Assert.Equal(40_000_000, model.GetProperty("limits").GetProperty("maxPixels").GetInt64());
+    }
+
+    [Fact]
+    public async Task Model_ReportsTheConfiguredLimits()
+    {
+        using var factory = fixture.Host(("MaxUploadBytes", "1000"), ("MaxPixels", "5000"));
+        using var client = factory.CreateClient();
+        var limits = (await Json(await client.GetAsync("/model"))).GetProperty("limits");
+
+        Assert.Equal(1000, limits.GetProperty("maxUploadBytes").GetInt64());
+        Assert.Equal(5000, limits.GetProperty("maxPixels").GetInt64());
+    }
+
+    [Fact]
+    public async Task Predict_EveryServeBenchMalformedKind_GetsItsStatus_AtTheConfiguredLimits()
+    {
+        using var factory = fixture.Host(("MaxUploadBytes", "20000"), ("MaxPixels", "5000"));
+        using var client = factory.CreateClient();
+        var limits = (await Json(await client.GetAsync("/model"))).GetProperty("limits").Deserialize<ServingLimits>(ServeBench.JsonOptions)!;
+        var good = LoadImage.Read(fixture.TestImages[0]);
+
+        foreach (var kind in MalformedRequest.Kinds(limits, good))
+        {
+            var response = await client.SendAsync(kind.ToRequest());
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode == kind.ExpectedStatus, $"{kind.Name}: {(int)response.StatusCode} {body}");
+            Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(body).RootElement.GetProperty("error").GetString()), kind.Name);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/predict", good.ToUpload())).StatusCode);
     }
 
     [Fact]

@@ -42,16 +42,66 @@ public class ServeBenchStatisticsTests
         samples.Add(50, "400", "400: bad");
         samples.Add(60, "HttpRequestException", "HttpRequestException: refused");
 
-        var result = ServeBench.Summarize(2, new LoadOutcome(samples, 2), rssWarmupMb: 200, rssEndMb: 210, rssPeakMb: 205);
+        var result = ServeBench.Summarize(2, new LoadOutcome(samples, 2, new MalformedSamples()), rssWarmupMb: 200, rssEndMb: 210, rssPeakMb: 205,
+            appRestarted: false, appHealthy: true);
 
-        Assert.Equal(new ServeBenchResult(2, 2, 6, 3, 3, 30, 60, 60, 60, 2, 200, 210, 210, 5), result);
+        Assert.Equal(new ServeBenchResult(2, 2, 6, 3, 3, 30, 60, 60, 60, 2, 200, 210, 210, 5, 0, 0, 0, false, true), result);
         Assert.Equal([new("200", 4), new("400", 1), new("HttpRequestException", 1)], samples.Statuses());
         Assert.Equal(["400: bad", "HttpRequestException: refused"], samples.ErrorExamples());
     }
 
     [Fact]
     public void Summarize_WithoutMemorySamples_GrowthIsZero() =>
-        Assert.Equal(0, ServeBench.Summarize(1, new LoadOutcome(new LoadSamples(), 1), 0, 0, 0).RssGrowthPercent);
+        Assert.Equal(0, ServeBench.Summarize(1, new LoadOutcome(new LoadSamples(), 1, new MalformedSamples()), 0, 0, 0, null, true).RssGrowthPercent);
+
+    [Fact]
+    public void Summarize_MalformedRequests_CountedApartFromTheFigures()
+    {
+        var samples = new LoadSamples();
+        samples.Add(10, "200", null);
+        var malformed = new MalformedSamples();
+        var notMultipart = new MalformedRequest("not-multipart", 415, "", () => new StringContent("x"));
+        var emptyFile = new MalformedRequest("empty-file", 400, "", () => new StringContent("x"));
+        malformed.Add(notMultipart, "415", "{}");
+        malformed.Add(notMultipart, "415", "{}");
+        malformed.Add(emptyFile, "200", "{\"predictions\":[]}");
+        malformed.Add(emptyFile, "HttpRequestException", "reset");
+
+        var result = ServeBench.Summarize(1, new LoadOutcome(samples, 1, malformed), 0, 0, 0, appRestarted: false, appHealthy: true);
+
+        Assert.Equal((1L, 10.0, 0L), (result.Requests, result.MaxMs, result.Errors));
+        Assert.Equal((4L, 2L, 2L), (result.Malformed, result.MalformedAsExpected, result.MalformedMismatches));
+        Assert.Equal([new("empty-file", 2, 0), new("not-multipart", 2, 2)], malformed.ByKind());
+        Assert.Equal([new("empty-file", 400, "200", "{\"predictions\":[]}"), new("empty-file", 400, "HttpRequestException", "reset")],
+            malformed.MismatchExamples());
+        Assert.False(result.Passed());
+    }
+
+    [Theory]
+    [InlineData(0, 0, false, true, true)]
+    [InlineData(0, 0, null, true, true)]
+    [InlineData(1, 0, false, true, false)]
+    [InlineData(0, 1, false, true, false)]
+    [InlineData(0, 0, true, true, false)]
+    [InlineData(0, 0, false, false, false)]
+    public void Passed_OnlyWithoutErrorsMismatchesOrAFallenApp(long errors, long mismatches, bool? restarted, bool healthy, bool passed) =>
+        Assert.Equal(passed, new ServeBenchResult(1, 1, 1, 1, 1, 1, 1, 1, 1, errors, 0, 0, 0, 0, 20, 20 - mismatches, mismatches, restarted, healthy).Passed());
+
+    [Fact]
+    public void MalformedSamples_KeepOneMismatchExamplePerKindAndAnswer_AtMostFive()
+    {
+        var malformed = new MalformedSamples();
+        for (int i = 0; i < 8; i++)
+        {
+            var kind = new MalformedRequest($"kind-{i}", 400, "", () => new StringContent("x"));
+            malformed.Add(kind, "500", "first");
+            malformed.Add(kind, "500", "second");
+        }
+
+        Assert.Equal(MalformedSamples.MaxMismatchExamples, malformed.MismatchExamples().Count);
+        Assert.All(malformed.MismatchExamples(), m => Assert.Equal("first", m.Body));
+        Assert.Equal(16, malformed.Mismatches);
+    }
 
     [Fact]
     public void ResidentMemory_ParsesVmRssInMegabytes()
@@ -63,8 +113,9 @@ public class ServeBenchStatisticsTests
     [Fact]
     public void JsonLine_HasTheCamelCaseFields()
     {
-        var line = ServeBench.JsonLine(new ServeBenchResult(8, 60, 600, 10, 10, 1, 2, 3, 4, 0, 100, 101, 102, 1));
+        var line = ServeBench.JsonLine(new ServeBenchResult(8, 60, 600, 10, 10, 1, 2, 3, 4, 0, 100, 101, 102, 1, 20, 19, 1, false, true));
 
-        Assert.Equal("""{"clients":8,"seconds":60,"requests":600,"requestsPerSecond":10,"imagesPerSecond":10,"p50Ms":1,"p95Ms":2,"p99Ms":3,"maxMs":4,"errors":0,"rssWarmupMb":100,"rssEndMb":101,"rssPeakMb":102,"rssGrowthPercent":1}""", line);
+        Assert.Equal("""{"clients":8,"seconds":60,"requests":600,"requestsPerSecond":10,"imagesPerSecond":10,"p50Ms":1,"p95Ms":2,"p99Ms":3,"maxMs":4,"errors":0,"rssWarmupMb":100,"rssEndMb":101,"rssPeakMb":102,"rssGrowthPercent":1,"malformed":20,"malformedAsExpected":19,"malformedMismatches":1,"appRestarted":false,"appHealthy":true}""", line);
+        Assert.Contains("\"appRestarted\":null", ServeBench.JsonLine(new ServeBenchResult(8, 60, 600, 10, 10, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, null, true)));
     }
 }
