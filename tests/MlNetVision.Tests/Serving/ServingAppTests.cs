@@ -1,10 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Microsoft.ML;
 using MlNetVision.Persistence;
 using MlNetVision.Tests.TestSupport;
+using static MlNetVision.Tests.Serving.ServingHttp;
 
 namespace MlNetVision.Tests.Serving;
 
@@ -81,8 +80,8 @@ public class ServingAppTests(ServingFixture fixture) : IClassFixture<ServingFixt
 
         await AssertRefused(client, Upload(("image", "notes.png", Encoding.UTF8.GetBytes("just some text, not an image"))),
             HttpStatusCode.BadRequest, "notes.png: not a PNG, JPEG or BMP image");
-        await AssertRefused(client, new StringContent("""{"image":"x"}""", Encoding.UTF8, "application/json"),
-            HttpStatusCode.UnsupportedMediaType, "multipart/form-data");
+        await AssertRefused(client, new StringContent("image", Encoding.UTF8, "text/plain"),
+            HttpStatusCode.UnsupportedMediaType, "send multipart/form-data with image files or application/json with a list of base64 images, not 'text/plain");
         await AssertRefused(client, Upload(("image", "huge.png", File.ReadAllBytes(folder.Combine("huge.png")))),
             HttpStatusCode.BadRequest, "huge.png: the header declares 100000x100000 pixels");
         await AssertRefused(client, Upload(("image", "cut.png", good[..40])), HttpStatusCode.BadRequest, "cut.png: cannot be decoded");
@@ -156,26 +155,4 @@ public class ServingAppTests(ServingFixture fixture) : IClassFixture<ServingFixt
         using var lifetime = (IDisposable)model;
         return new ImagePredictor(ml, model).Predict(images).Select(p => p.Label).ToArray();
     }
-
-    private static MultipartFormDataContent Upload(params (string Field, string File, byte[] Bytes)[] files)
-    {
-        var content = new MultipartFormDataContent();
-        foreach (var (field, file, bytes) in files)
-        {
-            var part = new ByteArrayContent(bytes);
-            part.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            content.Add(part, field, file);
-        }
-        return content;
-    }
-
-    private static async Task AssertRefused(HttpClient client, HttpContent content, HttpStatusCode status, string error, string query = "")
-    {
-        var response = await client.PostAsync("/predict" + query, content);
-        Assert.Equal(status, response.StatusCode);
-        Assert.Contains(error, (await Json(response)).GetProperty("error").GetString());
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }
