@@ -18,9 +18,8 @@ public sealed record MalformedRequest(string Name, int ExpectedStatus, string Qu
 
     /// <summary>
     /// Whether the request carries <c>Expect: 100-continue</c>, as curl does for large uploads, so that the body is only
-    /// sent once the app asks for it. The oversize kind needs it: Kestrel answers a body over its limit before reading
-    /// it and then resets the connection, so a client still sending the body gets a reset instead of the 413
-    /// (dotnet/aspnetcore#23840); with the header the client reads the 413 and never sends the body.
+    /// sent once the app asks for it: the app answers 413 without asking. Without the header the client sends the whole
+    /// body first, which the app reads and discards before answering (a browser's way).
     /// </summary>
     public bool ExpectContinue { get; init; }
 
@@ -33,11 +32,12 @@ public sealed record MalformedRequest(string Name, int ExpectedStatus, string Qu
     }
 
     /// <summary>
-    /// One request of each kind the app refuses: a JSON body (415); a multipart upload of
-    /// <see cref="ServingLimits.MaxUploadBytes"/> + 1 bytes, <paramref name="image"/> padded with zeros, sent with
-    /// <see cref="ExpectContinue"/> (413; built once, its bytes shared by every request); an empty body; multipart
-    /// without a file; an empty file; a text file; a PNG header declaring just over <see cref="ServingLimits.MaxPixels"/>
-    /// pixels; a PNG cut off after its header; <paramref name="image"/> with <c>?top=0</c> (all 400).
+    /// One request of each kind the app refuses: a text/plain body (415); a multipart upload of
+    /// <see cref="ServingLimits.MaxUploadBytes"/> + 1 bytes, <paramref name="image"/> padded with zeros, sent whole and
+    /// sent with <see cref="ExpectContinue"/> (413 both; built once, its bytes shared by every request); an empty body;
+    /// multipart without a file; an empty file; a text file; a PNG header declaring just over
+    /// <see cref="ServingLimits.MaxPixels"/> pixels; a PNG cut off after its header; <paramref name="image"/> with
+    /// <c>?top=0</c>; a JSON list whose item is not base64 (all 400).
     /// </summary>
     public static IReadOnlyList<MalformedRequest> Kinds(ServingLimits limits, LoadImage image)
     {
@@ -45,8 +45,9 @@ public sealed record MalformedRequest(string Name, int ExpectedStatus, string Qu
         long side = Side(limits.MaxPixels);
         return
         [
-            new("not-multipart", 415, "", () => new StringContent("""{"image":"x"}""", Encoding.UTF8, "application/json")),
-            new("oversize", 413, "", () => new ByteArrayContent(oversize) { Headers = { ContentType = MediaTypeHeaderValue.Parse(oversizeType) } })
+            new("wrong-content-type", 415, "", () => new StringContent("an image, honestly", Encoding.UTF8, "text/plain")),
+            new("oversize", 413, "", () => new ByteArrayContent(oversize) { Headers = { ContentType = MediaTypeHeaderValue.Parse(oversizeType) } }),
+            new("oversize-expect-continue", 413, "", () => new ByteArrayContent(oversize) { Headers = { ContentType = MediaTypeHeaderValue.Parse(oversizeType) } })
             {
                 ExpectContinue = true,
             },
@@ -57,6 +58,7 @@ public sealed record MalformedRequest(string Name, int ExpectedStatus, string Qu
             File("too-many-pixels", new LoadImage("huge.png", [.. PngSignature, .. Ihdr(side, side), .. Chunk("IDAT", []), .. Chunk("IEND", [])], "image/png")),
             File("undecodable", new LoadImage("cut.png", [.. PngSignature, .. Ihdr(16, 16), 0x00, 0x00, 0x01, 0x00, 0x49, 0x44], "image/png")),
             new("bad-top", 400, "?top=0", () => image.ToUpload()),
+            new("json-not-base64", 400, "", () => new StringContent("""[{"name":"x.png","data":"not base64!"}]""", Encoding.UTF8, "application/json")),
         ];
     }
 

@@ -53,9 +53,9 @@ public class ServeBenchCommandTests(ServingFixture fixture) : IClassFixture<Serv
         Assert.False(root.GetProperty("appRestarted").GetBoolean());
         Assert.True(root.GetProperty("appHealthy").GetBoolean());
         var byKind = lines.Single(l => l.StartsWith("| malformed by kind", StringComparison.Ordinal));
-        foreach (var kind in new[] { "not-multipart", "oversize", "empty-request", "no-file", "empty-file", "not-an-image", "too-many-pixels", "undecodable", "bad-top" })
+        foreach (var kind in new[] { "wrong-content-type", "oversize", "oversize-expect-continue", "empty-request", "no-file", "empty-file", "not-an-image", "too-many-pixels", "undecodable", "bad-top", "json-not-base64" })
             Assert.Contains($"{kind}: ", byKind);
-        Assert.Contains("20 malformed requests of 9 kinds", error.ToString());
+        Assert.Contains("20 malformed requests of 11 kinds", error.ToString());
     }
 
     [Fact]

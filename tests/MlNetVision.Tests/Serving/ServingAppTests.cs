@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.ML;
 using MlNetVision.Persistence;
 using MlNetVision.Suite.Benchmarks;
 using MlNetVision.Tests.TestSupport;
+using static MlNetVision.Tests.Serving.ServingHttp;
 
 namespace MlNetVision.Tests.Serving;
 
@@ -38,17 +38,19 @@ public class ServingAppTests(ServingFixture fixture) : IClassFixture<ServingFixt
         Assert.Equal(0.5, model.GetProperty("metrics").GetProperty("macroF1").GetDouble());
         Assert.Equal(10L * 1024 * 1024, model.GetProperty("limits").GetProperty("maxUploadBytes").GetInt64());
         Assert.Equal(40_000_000, model.GetProperty("limits").GetProperty("maxPixels").GetInt64());
+        Assert.Equal(100, model.GetProperty("limits").GetProperty("maxImages").GetInt32());
     }
 
     [Fact]
     public async Task Model_ReportsTheConfiguredLimits()
     {
-        using var factory = fixture.Host(("MaxUploadBytes", "1000"), ("MaxPixels", "5000"));
+        using var factory = fixture.Host(("MaxUploadBytes", "1000"), ("MaxPixels", "5000"), ("MaxImages", "3"));
         using var client = factory.CreateClient();
         var limits = (await Json(await client.GetAsync("/model"))).GetProperty("limits");
 
         Assert.Equal(1000, limits.GetProperty("maxUploadBytes").GetInt64());
         Assert.Equal(5000, limits.GetProperty("maxPixels").GetInt64());
+        Assert.Equal(3, limits.GetProperty("maxImages").GetInt32());
     }
 
     [Fact]
@@ -113,8 +115,8 @@ public class ServingAppTests(ServingFixture fixture) : IClassFixture<ServingFixt
 
         await AssertRefused(client, Upload(("image", "notes.png", Encoding.UTF8.GetBytes("just some text, not an image"))),
             HttpStatusCode.BadRequest, "notes.png: not a PNG, JPEG or BMP image");
-        await AssertRefused(client, new StringContent("""{"image":"x"}""", Encoding.UTF8, "application/json"),
-            HttpStatusCode.UnsupportedMediaType, "multipart/form-data");
+        await AssertRefused(client, new StringContent("image", Encoding.UTF8, "text/plain"),
+            HttpStatusCode.UnsupportedMediaType, "send multipart/form-data with image files or application/json with a list of base64 images, not 'text/plain");
         await AssertRefused(client, Upload(("image", "huge.png", File.ReadAllBytes(folder.Combine("huge.png")))),
             HttpStatusCode.BadRequest, "huge.png: the header declares 100000x100000 pixels");
         await AssertRefused(client, Upload(("image", "cut.png", good[..40])), HttpStatusCode.BadRequest, "cut.png: cannot be decoded");
@@ -188,26 +190,4 @@ public class ServingAppTests(ServingFixture fixture) : IClassFixture<ServingFixt
         using var lifetime = (IDisposable)model;
         return new ImagePredictor(ml, model).Predict(images).Select(p => p.Label).ToArray();
     }
-
-    private static MultipartFormDataContent Upload(params (string Field, string File, byte[] Bytes)[] files)
-    {
-        var content = new MultipartFormDataContent();
-        foreach (var (field, file, bytes) in files)
-        {
-            var part = new ByteArrayContent(bytes);
-            part.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            content.Add(part, field, file);
-        }
-        return content;
-    }
-
-    private static async Task AssertRefused(HttpClient client, HttpContent content, HttpStatusCode status, string error, string query = "")
-    {
-        var response = await client.PostAsync("/predict" + query, content);
-        Assert.Equal(status, response.StatusCode);
-        Assert.Contains(error, (await Json(response)).GetProperty("error").GetString());
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

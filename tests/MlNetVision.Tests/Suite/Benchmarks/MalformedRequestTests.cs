@@ -15,14 +15,15 @@ public class MalformedRequestTests
         var kinds = MalformedRequest.Kinds(Limits, Image);
 
         Assert.Equal(
-            [("not-multipart", 415), ("oversize", 413), ("empty-request", 400), ("no-file", 400), ("empty-file", 400),
-             ("not-an-image", 400), ("too-many-pixels", 400), ("undecodable", 400), ("bad-top", 400)],
+            [("wrong-content-type", 415), ("oversize", 413), ("oversize-expect-continue", 413), ("empty-request", 400), ("no-file", 400),
+             ("empty-file", 400), ("not-an-image", 400), ("too-many-pixels", 400), ("undecodable", 400), ("bad-top", 400), ("json-not-base64", 400)],
             kinds.Select(k => (k.Name, k.ExpectedStatus)));
         Assert.Equal(["?top=0"], kinds.Where(k => k.Query != "").Select(k => k.Query));
-        Assert.Equal(["oversize"], kinds.Where(k => k.ExpectContinue).Select(k => k.Name));
+        Assert.Equal(["oversize-expect-continue"], kinds.Where(k => k.ExpectContinue).Select(k => k.Name));
         using var request = kinds.Single(k => k.Name == "bad-top").ToRequest();
         Assert.Equal((HttpMethod.Post, "predict?top=0"), (request.Method, request.RequestUri!.OriginalString));
-        Assert.Equal(true, kinds.Single(k => k.Name == "oversize").ToRequest().Headers.ExpectContinue);
+        Assert.Equal(true, kinds.Single(k => k.Name == "oversize-expect-continue").ToRequest().Headers.ExpectContinue);
+        Assert.Null(kinds.Single(k => k.Name == "oversize").ToRequest().Headers.ExpectContinue);
     }
 
     [Fact]
@@ -42,7 +43,8 @@ public class MalformedRequestTests
     {
         var kinds = MalformedRequest.Kinds(Limits, Image).ToDictionary(k => k.Name);
 
-        Assert.Equal("application/json", Body(kinds["not-multipart"]).Headers.ContentType!.MediaType);
+        Assert.Equal("text/plain", Body(kinds["wrong-content-type"]).Headers.ContentType!.MediaType);
+        Assert.Equal("application/json", Body(kinds["json-not-base64"]).Headers.ContentType!.MediaType);
         Assert.Empty(await Body(kinds["empty-request"]).ReadAsByteArrayAsync());
 
         var oversize = Body(kinds["oversize"]);
@@ -84,7 +86,7 @@ public class MalformedRequestTests
 
         var order = Enumerable.Range(0, 11).Select(_ => requests.Next()).Select(r => r.Image?.Name ?? r.Malformed!.Name).ToList();
 
-        Assert.Equal(["a.png", "not-multipart", "b.png", "oversize", "a.png", "empty-request", "b.png", "not-multipart", "a.png", "b.png", "a.png"], order);
+        Assert.Equal(["a.png", "wrong-content-type", "b.png", "oversize", "a.png", "oversize-expect-continue", "b.png", "wrong-content-type", "a.png", "b.png", "a.png"], order);
         Assert.Null(requests.NextMalformed());
     }
 
@@ -95,11 +97,11 @@ public class MalformedRequestTests
         var requests = new InterleavedRequests([Image], kinds, kinds.Count + 2);
 
         Assert.Null(requests.Next().Malformed);
-        Assert.Equal("not-multipart", requests.Next().Malformed!.Name);
+        Assert.Equal("wrong-content-type", requests.Next().Malformed!.Name);
         var rest = new List<string>();
         while (requests.NextMalformed() is { } next) rest.Add(next.Name);
 
-        Assert.Equal(kinds.Skip(1).Select(k => k.Name).Append("not-multipart").Append("oversize"), rest);
+        Assert.Equal(kinds.Skip(1).Select(k => k.Name).Append("wrong-content-type").Append("oversize"), rest);
     }
 
     [Fact]
