@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 using MlNetVision.Serving;
 
 var builder = WebApplication.CreateBuilder(args);
+// ASP.NET Core logs every request at Information (the web templates turn that off in appsettings.json, which is not found
+// when the app is started from another folder): that is console output per request.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 // Read the limits from the final configuration (a test host adds its settings while the app is built).
 builder.Services.AddSingleton(services => ServingOptions.From(services.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>>(services => new ConfigureOptions<KestrelServerOptions>(
