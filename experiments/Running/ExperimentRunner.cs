@@ -61,13 +61,21 @@ public sealed class ExperimentRunner(TextWriter log)
             new ModelZipMetadata(ModelZipMetadata.CurrentSchemaVersion, experiment.Name, options.ModelName, summary.ClassNames, size, DateTimeOffset.UtcNow));
 
         var evalClock = Stopwatch.StartNew();
-        var scored = classifier.Transform(testView);
+        // cached: the evaluation computes the scores once, and predictions.json reads the same scores back
+        var scored = ml.Data.Cache(classifier.Transform(testView));
         var metrics = ml.MulticlassClassification.Evaluate(scored, "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: Math.Min(5, summary.ClassNames.Count));
         evalClock.Stop();
         var singleView = pipeline.EvaluateSingleView(ml, testView, summary.ClassNames);
 
         var report = new RunReportBuilder(experiment, options, runtime, settings, pipeline, size, started)
             .Build(summary, data.Description, test.Count, metrics, singleView, evalClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds);
+        var artifacts = new RunArtifacts(output, log);
+        report = report with
+        {
+            Artifacts = artifacts.Write(report.Artifacts, scored, data, summary.ClassNames,
+                experiment.Kind == ExperimentKind.Torch ? options.Augmentation : null, options.Seed, summary.ModelImageSize > 0 ? summary.ModelImageSize : size),
+        };
+        if (artifacts.Failures.Count > 0) report = report with { Notes = [.. report.Notes, .. artifacts.Failures] };
         ReportJson.Write(report, output.ReportPath);
         AtomicFile.WriteAllText(output.SummaryPath, SummaryMarkdown.Render(report));
         if (!summary.Interrupted) new CheckpointStore(output.FullPath).Clear();
