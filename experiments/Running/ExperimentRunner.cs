@@ -6,6 +6,7 @@ using MlNetVision.Infrastructure;
 using MlNetVision.Onnx;
 using MlNetVision.Persistence;
 using MlNetVision.Suite.Reporting;
+using MlNetVision.Suite.Reporting.TensorBoard;
 using MlNetVision.Training;
 using MlNetVision.Training.Checkpoints;
 
@@ -37,8 +38,10 @@ public sealed class ExperimentRunner(TextWriter log)
         var test = data.Test;
 
         var output = RunFolder.Prepare(settings.Output, experiment.Name, started);
-        var options = resolved;
-        var runtime = ResolveRuntime(settings) with { CheckpointDirectory = output.FullPath, Resume = resume };
+        using var tensorBoard = settings.TensorBoard is { } logs ? new TensorBoardWriter(logs.Length > 0 ? logs : output.Combine(TensorBoardFolder)) : null;
+        var scalars = tensorBoard is null ? null : new TrainingScalars(tensorBoard);
+        var options = scalars is null ? resolved : resolved with { MetricsCallback = resolved.MetricsCallback + scalars.OnEpoch };
+        var runtime = ResolveRuntime(settings) with { CheckpointDirectory = output.FullPath, Resume = resume, StepCallback = scalars is null ? null : scalars.OnStep };
         runtime.Validate();
         if (!resume) output.WriteSavedRun(new SavedRun(experiment.Name, settings with { Output = output.FullPath }));
         log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {data.Description.Folder}; output {output.FullPath}");
@@ -75,6 +78,11 @@ public sealed class ExperimentRunner(TextWriter log)
             Artifacts = artifacts.Write(report.Artifacts, scored, data, summary.ClassNames,
                 experiment.Kind == ExperimentKind.Torch ? options.Augmentation : null, options.Seed, summary.ModelImageSize > 0 ? summary.ModelImageSize : size),
         };
+        if (tensorBoard is not null)
+        {
+            scalars!.OnTest(report.Metrics, summary.History.Count);
+            report = report with { Artifacts = report.Artifacts with { TensorBoard = RelativeTo(output.FullPath, tensorBoard.Directory) } };
+        }
         if (artifacts.Failures.Count > 0) report = report with { Notes = [.. report.Notes, .. artifacts.Failures] };
         ReportJson.Write(report, output.ReportPath);
         AtomicFile.WriteAllText(output.SummaryPath, SummaryMarkdown.Render(report));
@@ -85,6 +93,15 @@ public sealed class ExperimentRunner(TextWriter log)
         log.WriteLine($"{experiment.Name}: accuracy {report.Metrics.Accuracy:0.0000}, macro F1 {report.Metrics.MacroF1:0.0000}, " +
                       $"weighted F1 {report.Metrics.WeightedF1:0.0000}; training {summary.TrainSeconds:0.0} s; wrote {output.FullPath}");
         return (report, output.FullPath);
+    }
+
+    /// <summary>The default <c>--tensorboard</c> folder's name in the run folder.</summary>
+    public const string TensorBoardFolder = "tensorboard";
+
+    private static string RelativeTo(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     /// <summary>The experiment's trainer options with the command-line overrides applied.</summary>

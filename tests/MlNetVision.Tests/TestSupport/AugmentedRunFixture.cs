@@ -3,7 +3,7 @@ using MlNetVision.Experiments.Commands;
 namespace MlNetVision.Tests.TestSupport;
 
 /// <summary>One quick simple-cnn run with augmentation (flip, crop, jitter) on tiny CIFAR-format data, shared by the tests of
-/// a class: 40 training and 20 test images, one epoch.</summary>
+/// a class: 40 training and 20 test images, one epoch, batch 16, with a TensorBoard log in the run folder.</summary>
 public sealed class AugmentedRunFixture : IDisposable
 {
     private readonly TempFolder _data = new();
@@ -16,7 +16,7 @@ public sealed class AugmentedRunFixture : IDisposable
         TinyCifar.Write(_data.Path, perTrainFile: 8, testRecords: 20);
         var log = new StringWriter();
         int code = CommandLine.Run(["run", "simple-cnn", "--data", _data.Path, "--output", _output.Path, "--epochs", "1", "--threads", "1",
-            "--batch-size", "16", "--augment", Augmentation], log, log);
+            "--batch-size", "16", "--augment", Augmentation, "--tensorboard"], log, log);
         Log = log.ToString();
         if (code != 0) throw new InvalidOperationException($"tiny run failed:\n{Log}");
     }
