@@ -49,7 +49,7 @@ internal static class RunCommand
         var tensorBoard = new Option<string?>("--tensorboard")
         {
             Description = "Write TensorBoard event files (loss and learning rate per step; accuracies and images/s per epoch; test accuracy at the end) " +
-                          "to DIR, default <run folder>/tensorboard; view with: tensorboard --logdir DIR.",
+                          "to DIR, default <run folder>/tensorboard (put the option after the experiment name, or give DIR); view with: tensorboard --logdir DIR.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
@@ -88,7 +88,11 @@ internal static class RunCommand
                 var saved = RunFolder.ReadSavedRun(folder);
                 if (names0.Length == 1 && names0[0] != saved.Experiment)
                     throw new MlNetVisionException($"{folder} is a run of {saved.Experiment}, not {names0[0]}.");
-                var resumed = saved.Settings with { Data = settings.Data ?? saved.Settings.Data, Threads = settings.Threads ?? saved.Settings.Threads, Output = folder };
+                var resumed = saved.Settings with
+                {
+                    Data = settings.Data ?? saved.Settings.Data, Threads = settings.Threads ?? saved.Settings.Threads, Output = folder,
+                    TensorBoard = settings.TensorBoard ?? saved.Settings.TensorBoard,
+                };
                 return new BatchRun(output, error).Run([ExperimentCatalog.Get(saved.Experiment)], resumed, resume: true, interrupt.Token);
             }
             var names = parse.GetValue(all) ? ExperimentCatalog.Names.ToArray() : parse.GetValue(experiment) ?? [];
