@@ -40,8 +40,9 @@ public sealed class ExperimentRunner(TextWriter log)
         var output = RunFolder.Prepare(settings.Output, experiment.Name, started);
         using var tensorBoard = settings.TensorBoard is { } logs ? new TensorBoardWriter(logs.Length > 0 ? logs : output.Combine(TensorBoardFolder)) : null;
         var scalars = tensorBoard is null ? null : new TrainingScalars(tensorBoard);
-        var options = scalars is null ? resolved : resolved with { MetricsCallback = resolved.MetricsCallback + scalars.OnEpoch };
-        var runtime = ResolveRuntime(settings) with { CheckpointDirectory = output.FullPath, Resume = resume, StepCallback = scalars is null ? null : scalars.OnStep };
+        var options = scalars is null ? resolved : scalars.Attach(resolved);
+        var runtime = ResolveRuntime(settings) with { CheckpointDirectory = output.FullPath, Resume = resume };
+        if (scalars is not null) runtime = scalars.Attach(runtime);
         runtime.Validate();
         if (!resume) output.WriteSavedRun(new SavedRun(experiment.Name, settings with { Output = output.FullPath }));
         log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {data.Description.Folder}; output {output.FullPath}");

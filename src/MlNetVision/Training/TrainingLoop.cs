@@ -137,6 +137,7 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
             lastCheckpoint.Restart();
             bar?.Report(stepsPerEpoch, stepsPerEpoch,
                 $"loss {record.TrainLoss:0.0000} acc {record.TrainAccuracy:0.0000}{(validationAccuracy is null ? "" : $" val {validationAccuracy:0.0000}")}{(record.MonitorAccuracy is null ? "" : $" monitor {record.MonitorAccuracy:0.0000}")} {seen / record.Seconds:0} img/s", force: true);
+            _runtime.HistogramCallback?.Invoke(epoch, ParameterHistogram.Of(model));
             epochCallback?.Invoke(record);
         }
         return new TrainingResult(history, false, state.BestValidationAccuracy, state.BestEpoch, resumedFrom);

@@ -44,6 +44,14 @@ public sealed record TrainingRuntime
     [JsonIgnore]
     public Action<StepRecord>? StepCallback { get; init; }
 
+    /// <summary>
+    /// Called after every epoch (before <see cref="TorchImageClassifierOptions.MetricsCallback"/>) with the 1-based epoch and a
+    /// histogram of every trainable parameter (for TensorBoard's weight histograms); computing them costs a pass over the
+    /// weights, so only when set. For the suite.
+    /// </summary>
+    [JsonIgnore]
+    internal Action<int, IReadOnlyList<ParameterHistogram>>? HistogramCallback { get; init; }
+
     /// <summary>Checks every value; throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public void Validate()
     {

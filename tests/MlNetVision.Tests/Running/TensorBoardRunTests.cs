@@ -32,4 +32,25 @@ public class TensorBoardRunTests(AugmentedRunFixture run) : IClassFixture<Augmen
         Assert.Equal([(float)report.Metrics.Accuracy], Values(TrainingScalars.TestAccuracy));
         Assert.Equal([(float)report.Metrics.MacroF1], Values(TrainingScalars.TestMacroF1));
     }
+
+    [Fact]
+    public void Run_WithTensorBoard_LogsAWeightHistogramPerParameterAfterTheEpoch()
+    {
+        var report = ReportJson.Read(run.Combine(RunFolder.ReportFile));
+        var histograms = TensorBoardEvents.Histograms(run.Combine(ExperimentRunner.TensorBoardFolder));
+
+        Assert.NotEmpty(histograms);
+        Assert.All(histograms, h =>
+        {
+            Assert.StartsWith(TrainingScalars.WeightsPrefix, h.Tag);
+            Assert.Equal(1, h.Step);
+            Assert.Equal(h.Histogram.Num, h.Histogram.Bucket.Sum());
+            Assert.Equal(h.Histogram.BucketLimit.Count, h.Histogram.Bucket.Count);
+            Assert.Equal(h.Histogram.Max, h.Histogram.BucketLimit[^1]);
+            Assert.True(h.Histogram.BucketLimit.Zip(h.Histogram.BucketLimit.Skip(1)).All(p => p.First < p.Second), "limits not ascending");
+            Assert.InRange(h.Histogram.Min, double.MinValue, h.Histogram.Max);
+        });
+        Assert.Equal(histograms.Count, histograms.Select(h => h.Tag).Distinct().Count());
+        Assert.Equal(report.Parameters, (long)histograms.Sum(h => h.Histogram.Num));
+    }
 }

@@ -37,11 +37,19 @@ public static class TensorBoardEvents
 
     /// <summary>Every scalar in the event files under <paramref name="folder"/>.</summary>
     public static List<Scalar> Scalars(string folder) =>
+        Values(folder).Where(v => v.Value.ValueCase == Tensorboard.Summary.Types.Value.ValueOneofCase.SimpleValue)
+            .Select(v => new Scalar(v.Value.Tag, v.Event.Step, v.Value.SimpleValue, v.Event.WallTime)).ToList();
+
+    /// <summary>Every histogram in the event files under <paramref name="folder"/>: tag, step, histogram.</summary>
+    public static List<(string Tag, long Step, Tensorboard.HistogramProto Histogram)> Histograms(string folder) =>
+        Values(folder).Where(v => v.Value.ValueCase == Tensorboard.Summary.Types.Value.ValueOneofCase.Histo)
+            .Select(v => (v.Value.Tag, v.Event.Step, v.Value.Histo)).ToList();
+
+    private static IEnumerable<(Tensorboard.Event Event, Tensorboard.Summary.Types.Value Value)> Values(string folder) =>
         Directory.GetFiles(folder, "events.out.tfevents.*", SearchOption.AllDirectories).Order()
             .SelectMany(Read)
             .Where(e => e.Summary is not null)
-            .SelectMany(e => e.Summary.Value.Select(v => new Scalar(v.Tag, e.Step, v.SimpleValue, e.WallTime)))
-            .ToList();
+            .SelectMany(e => e.Summary.Value.Select(v => (e, v)));
 
     private static readonly uint[] Table = Enumerable.Range(0, 256).Select(n =>
     {

@@ -6,7 +6,7 @@ namespace MlNetVision.Suite.Reporting.TensorBoard;
 /// <summary>
 /// The few TensorFlow <c>Event</c> protobuf messages a scalar log needs, encoded by hand (protobuf wire format):
 /// <c>Event { double wall_time = 1; int64 step = 2; string file_version = 3; Summary summary = 5; }</c>,
-/// <c>Summary { repeated Value value = 1; }</c>, <c>Value { string tag = 1; float simple_value = 2; }</c>.
+/// <c>Summary { repeated Value value = 1; }</c>, <c>Value { string tag = 1; float simple_value = 2; HistogramProto histo = 5; }</c>.
 /// </summary>
 internal static class EventProto
 {
@@ -25,14 +25,46 @@ internal static class EventProto
         using var summaryValue = new MemoryStream();
         WriteBytes(summaryValue, 1, Encoding.UTF8.GetBytes(tag));
         WriteFloat(summaryValue, 2, value);
+        return Event(wallTime, step, summaryValue.ToArray());
+    }
+
+    /// <summary>An event holding one histogram: <c>Value { string tag = 1; HistogramProto histo = 5; }</c>,
+    /// <c>HistogramProto { double min = 1; max = 2; num = 3; sum = 4; sum_squares = 5; repeated double bucket_limit = 6 [packed];
+    /// repeated double bucket = 7 [packed]; }</c>.</summary>
+    public static byte[] Histogram(double wallTime, long step, string tag, double min, double max, double count, double sum, double sumSquares,
+        IReadOnlyList<double> bucketLimits, IReadOnlyList<double> bucketCounts)
+    {
+        using var histogram = new MemoryStream();
+        WriteDouble(histogram, 1, min);
+        WriteDouble(histogram, 2, max);
+        WriteDouble(histogram, 3, count);
+        WriteDouble(histogram, 4, sum);
+        WriteDouble(histogram, 5, sumSquares);
+        WriteBytes(histogram, 6, PackedDoubles(bucketLimits));
+        WriteBytes(histogram, 7, PackedDoubles(bucketCounts));
+        using var summaryValue = new MemoryStream();
+        WriteBytes(summaryValue, 1, Encoding.UTF8.GetBytes(tag));
+        WriteBytes(summaryValue, 5, histogram.ToArray());
+        return Event(wallTime, step, summaryValue.ToArray());
+    }
+
+    private static byte[] Event(double wallTime, long step, byte[] summaryValue)
+    {
         using var summary = new MemoryStream();
-        WriteBytes(summary, 1, summaryValue.ToArray());
+        WriteBytes(summary, 1, summaryValue);
         using var buffer = new MemoryStream();
         WriteDouble(buffer, 1, wallTime);
         WriteKey(buffer, 2, 0);
         WriteVarint(buffer, (ulong)step);
         WriteBytes(buffer, 5, summary.ToArray());
         return buffer.ToArray();
+    }
+
+    private static byte[] PackedDoubles(IReadOnlyList<double> values)
+    {
+        var bytes = new byte[8 * values.Count];
+        for (int i = 0; i < values.Count; i++) BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(8 * i), values[i]);
+        return bytes;
     }
 
     private static void WriteKey(Stream stream, int field, int wireType) => WriteVarint(stream, (ulong)((field << 3) | wireType));

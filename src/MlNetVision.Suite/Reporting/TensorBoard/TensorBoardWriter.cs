@@ -3,7 +3,7 @@ using System.Threading;
 namespace MlNetVision.Suite.Reporting.TensorBoard;
 
 /// <summary>
-/// Writes a TensorBoard event file (<c>events.out.tfevents.&lt;time&gt;.&lt;host&gt;.&lt;pid&gt;.&lt;n&gt;</c>) of scalars into a
+/// Writes a TensorBoard event file (<c>events.out.tfevents.&lt;time&gt;.&lt;host&gt;.&lt;pid&gt;.&lt;n&gt;</c>) of scalars and histograms into a
 /// folder: each event is framed (<see cref="TfRecord"/>) and flushed at once, so <c>tensorboard --logdir</c> shows a run
 /// while it trains. Thread-safe. Written by hand rather than with TorchSharp's <c>SummaryWriter</c>, whose wall times are
 /// not seconds since 1970 (its default is 0) and lose precision as a float.
@@ -33,6 +33,16 @@ public sealed class TensorBoardWriter : IDisposable
 
     /// <summary>Adds the scalar <paramref name="value"/> of <paramref name="tag"/> at <paramref name="step"/> (stored as a float, as TensorBoard's are).</summary>
     public void AddScalar(string tag, double value, long step) => Write(EventProto.Scalar(Now(), step, tag, (float)value));
+
+    /// <summary>Adds a histogram of <paramref name="tag"/> at <paramref name="step"/>: buckets named by their right edges
+    /// (<paramref name="bucketLimits"/>, ascending) with their counts.</summary>
+    public void AddHistogram(string tag, long step, double min, double max, double count, double sum, double sumSquares,
+        IReadOnlyList<double> bucketLimits, IReadOnlyList<double> bucketCounts)
+    {
+        if (bucketLimits.Count != bucketCounts.Count)
+            throw new ArgumentException($"{bucketLimits.Count} bucket limits for {bucketCounts.Count} counts.", nameof(bucketCounts));
+        Write(EventProto.Histogram(Now(), step, tag, min, max, count, sum, sumSquares, bucketLimits, bucketCounts));
+    }
 
     private void Write(byte[] record)
     {

@@ -5,7 +5,8 @@ namespace MlNetVision.Suite.Reporting.TensorBoard;
 /// <summary>
 /// The scalars a run logs to TensorBoard and their tags: per optimizer step (x = global step) the loss and learning rate;
 /// per epoch (x = epoch) the training loss and accuracy, validation and monitored test accuracy when measured, and
-/// images/s; at the end (x = the last epoch) the test metrics.
+/// images/s, and a histogram of every trainable parameter (<c>weights/&lt;name&gt;</c>); at the end (x = the last epoch) the test metrics.
+/// <see cref="Attach(TrainingRuntime)"/> and <see cref="Attach(TorchImageClassifierOptions)"/> hook it to a trainer.
 /// </summary>
 /// <param name="writer">The event file written to.</param>
 public sealed class TrainingScalars(TensorBoardWriter writer)
@@ -29,6 +30,19 @@ public sealed class TrainingScalars(TensorBoardWriter writer)
     /// <summary>At the end: test macro F1 of the final model.</summary>
     public const string TestMacroF1 = "test/macro_f1";
 
+    /// <summary>Per epoch: the prefix of each parameter's histogram tag, followed by its name.</summary>
+    public const string WeightsPrefix = "weights/";
+
+    /// <summary><paramref name="runtime"/> with the per-step scalars and per-epoch weight histograms logged here too.</summary>
+    public TrainingRuntime Attach(TrainingRuntime runtime) => runtime with
+    {
+        StepCallback = runtime.StepCallback + OnStep,
+        HistogramCallback = runtime.HistogramCallback + OnHistograms,
+    };
+
+    /// <summary><paramref name="options"/> with the per-epoch scalars logged here too (<see cref="TorchImageClassifierOptions.MetricsCallback"/>).</summary>
+    public TorchImageClassifierOptions Attach(TorchImageClassifierOptions options) => options with { MetricsCallback = options.MetricsCallback + OnEpoch };
+
     /// <summary>Logs one optimizer step.</summary>
     public void OnStep(StepRecord step)
     {
@@ -44,6 +58,12 @@ public sealed class TrainingScalars(TensorBoardWriter writer)
         if (epoch.ValidationAccuracy is { } validation) writer.AddScalar(EpochValidationAccuracy, validation, epoch.Epoch);
         if (epoch.MonitorAccuracy is { } monitor) writer.AddScalar(EpochMonitorAccuracy, monitor, epoch.Epoch);
         writer.AddScalar(EpochImagesPerSecond, epoch.ImagesPerSecond, epoch.Epoch);
+    }
+
+    private void OnHistograms(int epoch, IReadOnlyList<ParameterHistogram> histograms)
+    {
+        foreach (var h in histograms)
+            writer.AddHistogram(WeightsPrefix + h.Name, epoch, h.Min, h.Max, h.Count, h.Sum, h.SumSquares, h.BucketLimits, h.BucketCounts);
     }
 
     /// <summary>Logs the final model's test metrics at <paramref name="epoch"/>.</summary>
