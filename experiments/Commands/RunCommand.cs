@@ -46,10 +46,16 @@ internal static class RunCommand
         var inMemory = new Option<bool>("--in-memory") { Description = "Hold the decoded training images in memory instead of reading the disk cache per batch (image folders; a little faster when they fit)." };
         var seeds = new Option<int?>("--seeds") { Description = "Run each experiment with N seeds (--seed, default 0, and the next N-1), each in seed-<s>/ under the run folder, and report mean ± std of every metric (seeds.json, seeds.md)." };
         var monitorTest = new Option<bool>("--monitor-test") { Description = "Measure test accuracy after every epoch (one view, eval mode) and report it per epoch, e.g. for the time to 93 %; it never steers training." };
+        var tensorBoard = new Option<string?>("--tensorboard")
+        {
+            Description = "Write TensorBoard event files (loss and learning rate per step; accuracies and images/s per epoch; test accuracy at the end) " +
+                          "to DIR, default <run folder>/tensorboard (put the option after the experiment name, or give DIR); view with: tensorboard --logdir DIR.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var command = new Command("run", "Train an experiment, evaluate it on the test set, save model.zip and report.json.")
         {
             experiment, all, data, outputDir, epochs, batch, limitTrain, limitTest, stratified, seed, threads, lr, validation, augment, clip, checkpointMinutes, resume, device, pretrained, inputSize, monitorTest, seeds,
-            imageSize, testFraction, splitSeed, skipBad, inMemory,
+            imageSize, testFraction, splitSeed, skipBad, inMemory, tensorBoard,
         };
         foreach (var option in new Option[] { epochs, batch, limitTrain, limitTest, threads, inputSize, seeds, imageSize })
             option.Validators.Add(result =>
@@ -69,6 +75,7 @@ internal static class RunCommand
                 MonitorTest = parse.GetValue(monitorTest), Seeds = parse.GetValue(seeds),
                 ImageSize = parse.GetValue(imageSize), TestFraction = parse.GetValue(testFraction), SplitSeed = parse.GetValue(splitSeed),
                 SkipBadImages = parse.GetValue(skipBad), ImagesInMemory = parse.GetValue(inMemory),
+                TensorBoard = parse.GetResult(tensorBoard) is null ? null : parse.GetValue(tensorBoard) ?? "",
             };
             using var interrupt = new InterruptHandler(error);
             if (parse.GetResult(resume) is not null)
@@ -81,7 +88,11 @@ internal static class RunCommand
                 var saved = RunFolder.ReadSavedRun(folder);
                 if (names0.Length == 1 && names0[0] != saved.Experiment)
                     throw new MlNetVisionException($"{folder} is a run of {saved.Experiment}, not {names0[0]}.");
-                var resumed = saved.Settings with { Data = settings.Data ?? saved.Settings.Data, Threads = settings.Threads ?? saved.Settings.Threads, Output = folder };
+                var resumed = saved.Settings with
+                {
+                    Data = settings.Data ?? saved.Settings.Data, Threads = settings.Threads ?? saved.Settings.Threads, Output = folder,
+                    TensorBoard = settings.TensorBoard ?? saved.Settings.TensorBoard,
+                };
                 return new BatchRun(output, error).Run([ExperimentCatalog.Get(saved.Experiment)], resumed, resume: true, interrupt.Token);
             }
             var names = parse.GetValue(all) ? ExperimentCatalog.Names.ToArray() : parse.GetValue(experiment) ?? [];

@@ -26,6 +26,7 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
             if (cancellation.IsCancellationRequested) break;
             var own = experiments.Count > 1 && settings.Output is not null
                 ? settings with { Output = Path.Combine(settings.Output, experiment.Name) } : settings;
+            if (experiments.Count > 1 && own.TensorBoard is { Length: > 0 } logs) own = own with { TensorBoard = Path.Combine(logs, experiment.Name) };
             try
             {
                 var (report, folder) = settings.Seeds is > 1 ? RunSeeds(experiment, own, cancellation) : new ExperimentRunner(log).Run(experiment, own, resume, cancellation);
@@ -61,7 +62,11 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
         for (int seed = first; seed < first + settings.Seeds!.Value && !cancellation.IsCancellationRequested; seed++)
         {
             log.WriteLine($"{experiment.Name}: seed {seed} ({seed - first + 1} of {settings.Seeds})");
-            var (report, _) = new ExperimentRunner(log).Run(experiment, settings with { Seed = seed, Seeds = null, Output = Path.Combine(parent, $"seed-{seed}") },
+            var (report, _) = new ExperimentRunner(log).Run(experiment, settings with
+                {
+                    Seed = seed, Seeds = null, Output = Path.Combine(parent, $"seed-{seed}"),
+                    TensorBoard = settings.TensorBoard is { Length: > 0 } logs ? Path.Combine(logs, $"seed-{seed}") : settings.TensorBoard,
+                },
                 resume: false, cancellation);
             reports.Add(report);
             if (report.Status == "interrupted") return (report, parent);

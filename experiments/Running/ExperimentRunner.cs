@@ -6,6 +6,7 @@ using MlNetVision.Infrastructure;
 using MlNetVision.Onnx;
 using MlNetVision.Persistence;
 using MlNetVision.Suite.Reporting;
+using MlNetVision.Suite.Reporting.TensorBoard;
 using MlNetVision.Training;
 using MlNetVision.Training.Checkpoints;
 
@@ -37,8 +38,11 @@ public sealed class ExperimentRunner(TextWriter log)
         var test = data.Test;
 
         var output = RunFolder.Prepare(settings.Output, experiment.Name, started);
-        var options = resolved;
+        using var tensorBoard = settings.TensorBoard is { } logs ? new TensorBoardWriter(logs.Length > 0 ? logs : output.Combine(TensorBoardFolder)) : null;
+        var scalars = tensorBoard is null ? null : new TrainingScalars(tensorBoard);
+        var options = scalars is null ? resolved : scalars.Attach(resolved);
         var runtime = ResolveRuntime(settings) with { CheckpointDirectory = output.FullPath, Resume = resume };
+        if (scalars is not null) runtime = scalars.Attach(runtime);
         runtime.Validate();
         if (!resume) output.WriteSavedRun(new SavedRun(experiment.Name, settings with { Output = output.FullPath }));
         log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {data.Description.Folder}; output {output.FullPath}");
@@ -61,13 +65,26 @@ public sealed class ExperimentRunner(TextWriter log)
             new ModelZipMetadata(ModelZipMetadata.CurrentSchemaVersion, experiment.Name, options.ModelName, summary.ClassNames, size, DateTimeOffset.UtcNow));
 
         var evalClock = Stopwatch.StartNew();
-        var scored = classifier.Transform(testView);
+        // cached: the evaluation computes the scores once, and predictions.json reads the same scores back
+        var scored = ml.Data.Cache(classifier.Transform(testView));
         var metrics = ml.MulticlassClassification.Evaluate(scored, "Label", "Score", ClassifierTransformers.PredictedLabelKeyColumn, topKPredictionCount: Math.Min(5, summary.ClassNames.Count));
         evalClock.Stop();
         var singleView = pipeline.EvaluateSingleView(ml, testView, summary.ClassNames);
 
         var report = new RunReportBuilder(experiment, options, runtime, settings, pipeline, size, started)
             .Build(summary, data.Description, test.Count, metrics, singleView, evalClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds);
+        var artifacts = new RunArtifacts(output, log);
+        report = report with
+        {
+            Artifacts = artifacts.Write(report.Artifacts, scored, data, summary.ClassNames,
+                experiment.Kind == ExperimentKind.Torch ? options.Augmentation : null, options.Seed, summary.ModelImageSize > 0 ? summary.ModelImageSize : size),
+        };
+        if (tensorBoard is not null)
+        {
+            scalars!.OnTest(report.Metrics, summary.History.Count);
+            report = report with { Artifacts = report.Artifacts with { TensorBoard = RelativeTo(output.FullPath, tensorBoard.Directory) } };
+        }
+        if (artifacts.Failures.Count > 0) report = report with { Notes = [.. report.Notes, .. artifacts.Failures] };
         ReportJson.Write(report, output.ReportPath);
         AtomicFile.WriteAllText(output.SummaryPath, SummaryMarkdown.Render(report));
         if (!summary.Interrupted) new CheckpointStore(output.FullPath).Clear();
@@ -77,6 +94,15 @@ public sealed class ExperimentRunner(TextWriter log)
         log.WriteLine($"{experiment.Name}: accuracy {report.Metrics.Accuracy:0.0000}, macro F1 {report.Metrics.MacroF1:0.0000}, " +
                       $"weighted F1 {report.Metrics.WeightedF1:0.0000}; training {summary.TrainSeconds:0.0} s; wrote {output.FullPath}");
         return (report, output.FullPath);
+    }
+
+    /// <summary>The default <c>--tensorboard</c> folder's name in the run folder.</summary>
+    public const string TensorBoardFolder = "tensorboard";
+
+    private static string RelativeTo(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     /// <summary>The experiment's trainer options with the command-line overrides applied.</summary>

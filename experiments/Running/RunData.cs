@@ -14,8 +14,11 @@ public sealed class RunData : IDisposable
 {
     private readonly List<IDisposable> _owned;
 
-    internal RunData(ILabeledImages train, ILabeledImages test, ILabeledImages? validation, int imageSize, DatasetInfo description, List<IDisposable> owned)
+    internal RunData(ILabeledImages train, ILabeledImages test, ILabeledImages? validation, int imageSize, DatasetInfo description, List<IDisposable> owned,
+        IReadOnlyList<string> testSources)
     {
+        if (testSources.Count != test.Count) throw new ArgumentException($"{testSources.Count} sources for {test.Count} test images.", nameof(testSources));
+        TestSources = testSources;
         Train = train;
         Test = test;
         Validation = validation;
@@ -29,6 +32,10 @@ public sealed class RunData : IDisposable
 
     /// <summary>Test images (after any <c>--limit-test</c>).</summary>
     public ILabeledImages Test { get; }
+
+    /// <summary>Where each test image came from, by test index: its path relative to the data folder (with <c>/</c>) for an
+    /// image folder, <c>test_batch.bin#i</c> for CIFAR-10.</summary>
+    public IReadOnlyList<string> TestSources { get; }
 
     /// <summary>The folder's own validation images (<c>DIR/val</c>), or null.</summary>
     public ILabeledImages? Validation { get; }

@@ -42,8 +42,9 @@ public sealed class RunDataLoader(TextWriter log)
         {
             Source = "cifar10-binary", ClassCount = train.ClassNames.Count, ImageSize = size,
         };
+        var sources = Enumerable.Range(0, test.Count).Select(i => $"{Cifar10Format.TestFile}#{i}").ToList();
         return new RunData(Limit(train, settings.LimitTrain, settings.Stratified, seed), Limit(test, settings.LimitTest, settings.Stratified, seed), null,
-            size, description, []);
+            size, description, [], LimitSources(sources, test, settings.LimitTest, settings.Stratified, seed));
     }
 
     private RunData LoadFolder(Experiment experiment, RunSettings settings, int seed, string root, CancellationToken cancellation)
@@ -78,8 +79,9 @@ public sealed class RunDataLoader(TextWriter log)
                 SkippedImages = skipped.Count, SkippedExamples = skipped.Take(NamesKept).Select(b => ImageFileCheck.Describe(b.Path, b.Reason)).ToList(),
                 Caches = caches.Select(c => new CacheInfo(c.PixelsPath, c.Reused, c.BuildSeconds)).ToList(),
             };
+            var sources = CachedSources(root, dataset.Test, test);
             return new RunData(Limit(train, settings.LimitTrain, settings.Stratified, seed), Limit(test, settings.LimitTest, settings.Stratified, seed),
-                validation, size, description, owned);
+                validation, size, description, owned, LimitSources(sources, test, settings.LimitTest, settings.Stratified, seed));
         }
         catch
         {
@@ -87,6 +89,22 @@ public sealed class RunDataLoader(TextWriter log)
             throw;
         }
     }
+
+    /// <summary>The paths, relative to <paramref name="root"/> with <c>/</c>, of the images <paramref name="cache"/> holds: the files in order, skipped ones left out.</summary>
+    private static List<string> CachedSources(string root, IReadOnlyList<ImageFile> files, PixelCache cache)
+    {
+        var skipped = cache.Skipped.Select(b => b.Path).ToHashSet();
+        var sources = files.Where(f => !skipped.Contains(f.Path)).Select(f => Path.GetRelativePath(root, f.Path).Replace(Path.DirectorySeparatorChar, '/')).ToList();
+        if (sources.Count != cache.Count)
+            throw new InvalidOperationException($"{cache.Name}: {sources.Count} source files for {cache.Count} cached images.");
+        return sources;
+    }
+
+    /// <summary><paramref name="sources"/> limited the way <see cref="Limit"/> limits <paramref name="set"/>.</summary>
+    private static IReadOnlyList<string> LimitSources(IReadOnlyList<string> sources, ILabeledImages set, int? limit, bool stratified, int seed) =>
+        limit is not { } n || n >= set.Count ? sources
+        : stratified ? StratifiedSampling.Indices(set.Labels, set.ClassNames.Count, n, seed).Select(i => sources[i]).ToList()
+        : sources.Take(n).ToList();
 
     private static ILabeledImages Limit(ILabeledImages set, int? limit, bool stratified, int seed) =>
         limit is not { } n ? set : stratified ? set.SampleStratified(n, seed) : set.TakeFirst(n);

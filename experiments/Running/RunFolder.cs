@@ -30,7 +30,8 @@ public sealed record RunFolder(string FullPath)
     /// <summary>The saved settings' path.</summary>
     public string SettingsPath => Combine(SettingsFile);
 
-    private string Combine(string file) => Path.Combine(FullPath, file);
+    /// <summary>The path of <paramref name="file"/> in the folder.</summary>
+    public string Combine(string file) => Path.Combine(FullPath, file);
 
     /// <summary>
     /// The run folder for <paramref name="option"/> (<c>--output</c>) when given, else a new, unused one under

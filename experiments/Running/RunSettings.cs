@@ -55,4 +55,7 @@ public sealed record RunSettings
     public bool SkipBadImages { get; init; }
     /// <summary><c>--in-memory</c>: hold the decoded training images in memory instead of reading the disk cache per batch.</summary>
     public bool ImagesInMemory { get; init; }
+    /// <summary><c>--tensorboard [DIR]</c>: write TensorBoard event files; null = none, empty = <c>&lt;run folder&gt;/tensorboard</c>,
+    /// else the folder (with several experiments or seeds, a sub-folder per experiment or seed).</summary>
+    public string? TensorBoard { get; init; }
 }

@@ -158,4 +158,14 @@ public sealed record TimingInfo(double TrainSeconds, double TrainImagesPerSecond
 /// <param name="Model">The ML.NET model zip.</param>
 /// <param name="Report">This report.</param>
 /// <param name="Summary">The readable summary.</param>
-public sealed record ArtifactsInfo(string Model, string Report, string Summary);
+public sealed record ArtifactsInfo(string Model, string Report, string Summary)
+{
+    /// <summary><c>predictions.json</c> (the top classes of every test image), or null when not written.</summary>
+    public string? Predictions { get; init; }
+    /// <summary><c>gallery.json</c> (thumbnails of chosen test images), or null when not written.</summary>
+    public string? Gallery { get; init; }
+    /// <summary><c>augmentation.json</c> (training images and their augmented views), or null when not written.</summary>
+    public string? Augmentation { get; init; }
+    /// <summary>The TensorBoard log folder (relative to the report's folder when inside it), or null without <c>--tensorboard</c>.</summary>
+    public string? TensorBoard { get; init; }
+}

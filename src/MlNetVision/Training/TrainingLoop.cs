@@ -67,6 +67,7 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
             using var bar = _runtime.ShowProgress ? new ConsoleProgress($"epoch {epoch}/{options.Epochs}", _log == Console.Error ? null : _log) : null;
             for (int s = firstStep; s < stepsPerEpoch; s++, step++)
             {
+                double stepLoss;
                 if (cancellation.IsCancellationRequested)
                 {
                     var stopped = new TrainingState(epoch, s, step, lossSum, correct, seen, secondsBefore + clock.Elapsed.TotalSeconds, history,
@@ -98,11 +99,13 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
                     if (lookahead is not null && (step + 1) % options.LookaheadInterval == 0)
                         lookahead.Update(LookaheadAverage.Decay(step + 1, totalSteps, options.LookaheadInterval));
                     if (lookahead is not null && step + 1 == totalSteps) lookahead.Update(1);
+                    stepLoss = lossValue;
                     lossSum += lossValue * count;
                     correct += logits.argmax(1).eq(labels).sum().item<long>();
                     seen += count;
                 }
                 StepCompleted?.Invoke(step + 1);
+                _runtime.StepCallback?.Invoke(new StepRecord(step + 1, epoch, stepLoss, rate));
                 double elapsed = secondsBefore + clock.Elapsed.TotalSeconds;
                 bar?.Report(s + 1, stepsPerEpoch,
                     $"step {s + 1}/{stepsPerEpoch} loss {lossSum / seen:0.0000} acc {(double)correct / seen:0.0000} {seen / Math.Max(elapsed, 1e-9):0} img/s");
@@ -134,6 +137,7 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
             lastCheckpoint.Restart();
             bar?.Report(stepsPerEpoch, stepsPerEpoch,
                 $"loss {record.TrainLoss:0.0000} acc {record.TrainAccuracy:0.0000}{(validationAccuracy is null ? "" : $" val {validationAccuracy:0.0000}")}{(record.MonitorAccuracy is null ? "" : $" monitor {record.MonitorAccuracy:0.0000}")} {seen / record.Seconds:0} img/s", force: true);
+            _runtime.HistogramCallback?.Invoke(epoch, ParameterHistogram.Of(model));
             epochCallback?.Invoke(record);
         }
         return new TrainingResult(history, false, state.BestValidationAccuracy, state.BestEpoch, resumedFrom);

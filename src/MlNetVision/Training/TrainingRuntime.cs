@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MlNetVision.Training;
 
 /// <summary>
@@ -34,6 +36,21 @@ public sealed record TrainingRuntime
 
     /// <summary>Show a live progress bar (plain log lines when output is not a terminal).</summary>
     public bool ShowProgress { get; init; } = true;
+
+    /// <summary>
+    /// Called after every optimizer step (on the training thread, so keep it short) with the step's loss and learning rate,
+    /// e.g. to write a TensorBoard log. Not written to reports.
+    /// </summary>
+    [JsonIgnore]
+    public Action<StepRecord>? StepCallback { get; init; }
+
+    /// <summary>
+    /// Called after every epoch (before <see cref="TorchImageClassifierOptions.MetricsCallback"/>) with the 1-based epoch and a
+    /// histogram of every trainable parameter (for TensorBoard's weight histograms); computing them costs a pass over the
+    /// weights, so only when set. For the suite.
+    /// </summary>
+    [JsonIgnore]
+    internal Action<int, IReadOnlyList<ParameterHistogram>>? HistogramCallback { get; init; }
 
     /// <summary>Checks every value; throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public void Validate()

@@ -12,7 +12,7 @@ public class TrainingRuntimeTests
             .Select(p => p.Name).ToList();
         var recipe = typeof(TorchImageClassifierOptions).GetProperties().Select(p => p.Name).ToList();
 
-        Assert.Equal(7, runtime.Count);
+        Assert.Equal(8, runtime.Count);
         Assert.Empty(recipe.Intersect(runtime));
     }
 
