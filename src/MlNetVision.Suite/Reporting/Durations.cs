@@ -16,6 +16,14 @@ public static class Durations
         return $"{value.ToString(format, c)} {unit}";
     }
 
+    /// <summary><c>mean ± std</c>, both in the mean's unit (<c>5.0 ± 1.5 min</c>).</summary>
+    public static string FormatSpread(double mean, double std)
+    {
+        var (unit, scale) = UnitFor(mean);
+        string format = unit != "s" || mean >= 10 ? (unit == "s" ? "0" : "0.0") : "0.0";
+        return $"{(mean / scale).ToString(format, CultureInfo.InvariantCulture)} ± {(std / scale).ToString(format, CultureInfo.InvariantCulture)} {unit}";
+    }
+
     /// <summary>The unit to show times up to <paramref name="maxSeconds"/> in: its short name and its length in seconds.</summary>
     public static (string Unit, double Seconds) UnitFor(double maxSeconds) =>
         maxSeconds >= 7200 ? ("h", 3600) : maxSeconds >= 120 ? ("min", 60) : ("s", 1);

@@ -15,6 +15,8 @@ public static class RecipeMatch
         var c = CultureInfo.InvariantCulture;
         var differences = new List<string>();
         var recipe = report.Reference?.Recipe;
+        if (recipe?.Classes is { } classes && !classes.SequenceEqual(report.Metrics.Classes, StringComparer.OrdinalIgnoreCase))
+            differences.Add(string.Create(c, $"another data set ({report.Dataset.Name}, {report.Metrics.Classes.Count} classes: {string.Join(", ", report.Metrics.Classes.Take(3))}…)"));
         double epochs = report.Config.Trainer.EpochCount();
         if (recipe is not null && Math.Abs(epochs - recipe.Epochs) > 1e-9)
             differences.Add(string.Create(c, $"{epochs:0.##} epoch{(epochs == 1 ? "" : "s")}, not {recipe.Epochs:0.##}"));
