@@ -27,7 +27,12 @@ public sealed record ChartAxis(string Title, double Min, double Max, bool Log, F
             return new ChartAxis(title, lo, hi, true, format);
         }
         if (includeZero && min > 0) min = 0;
-        if (max - min < 1e-12) { min -= Math.Max(Math.Abs(min) * 0.1, 0.5); max += Math.Max(Math.Abs(max) * 0.1, 0.5); }
+        if (max - min <= Math.Abs(max) * 1e-9)
+        {
+            double pad = max == 0 ? 0.5 : Math.Abs(max) * 0.1;   // one value: a band around it, on its own scale
+            min -= pad;
+            max += pad;
+        }
         double step = NiceStep((max - min) / 5);
         return new ChartAxis(title, Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, false, format);
     }

@@ -78,13 +78,18 @@ public static class ComparisonPage
             Spread(SeedSummary.RunSecondsWithoutMonitor, Durations.FormatSpread), TableCell.Of(seeds.Metrics["trainImagesPerSecond"].Mean, "0"), TableCell.Of(r.Parameters, "N0")];
     }
 
+    /// <summary>Above this many runs the scatter's points carry no written labels (they would overlap); the tooltips name them.</summary>
+    public const int MaxPointLabels = 6;
+
     private static TableCell Time(double seconds) => new(Durations.Format(seconds), seconds);
 
     private static string AccuracyVsTime(IReadOnlyList<ComparedRun> runs)
     {
-        var (unit, scale) = Durations.UnitFor(runs.Count == 0 ? 0 : runs.Max(r => r.Report.Timing.TrainSeconds));
-        var points = runs.Select(r => new ChartPoint(Math.Max(r.Report.Timing.TrainSeconds / scale, 1e-3), r.Report.Metrics.Accuracy,
-            $"{r.Label}\naccuracy {HtmlText.Number(r.Report.Metrics.Accuracy)}\ntraining {Durations.Format(r.Report.Timing.TrainSeconds)}", r.Label)).ToList();
+        var timed = runs.Where(r => r.Report.Timing.TrainSeconds > 0).ToList();   // a run that trained nothing has no place on a log axis
+        var (unit, scale) = Durations.UnitFor(timed.Count == 0 ? 0 : timed.Max(r => r.Report.Timing.TrainSeconds));
+        var points = timed.Select(r => new ChartPoint(r.Report.Timing.TrainSeconds / scale, r.Report.Metrics.Accuracy,
+            $"{r.Label}\naccuracy {HtmlText.Number(r.Report.Metrics.Accuracy)}\ntraining {Durations.Format(r.Report.Timing.TrainSeconds)}",
+            timed.Count <= MaxPointLabels ? r.Label : null)).ToList();
         var x = ChartAxis.Fit($"training time ({Durations.LongName(unit)}, log scale)", points.Select(p => p.X), v => HtmlText.Number(v, "0.###"), log: true);
         var y = ChartAxis.Fit("test accuracy", points.Select(p => p.Y));
         return ScatterChart.Render("chart-accuracy-vs-time", "Test accuracy against training time", x, y, points);

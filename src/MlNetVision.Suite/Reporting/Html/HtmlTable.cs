@@ -16,7 +16,7 @@ public static class HtmlTable
     public static string Render(string? id, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<TableCell>> rows, bool sortable = true)
     {
         var h = new HtmlBuilder();
-        h.Open("table", ("id", id), ("class", sortable ? "sortable" : null)).Open("thead").Open("tr");
+        h.Open("div", ("class", "table-scroll")).Open("table", ("id", id), ("class", sortable ? "sortable" : null)).Open("thead").Open("tr");
         foreach (var header in headers) h.Element("th", header, ("title", sortable ? "click to sort" : null));
         h.Close("tr").Close("thead").Open("tbody");
         foreach (var row in rows)
@@ -32,6 +32,6 @@ public static class HtmlTable
             }
             h.Close("tr");
         }
-        return h.Close("tbody").Close("table").ToString();
+        return h.Close("tbody").Close("table").Close("div").ToString();
     }
 }

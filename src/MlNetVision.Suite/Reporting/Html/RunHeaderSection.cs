@@ -37,7 +37,7 @@ public static class RunHeaderSection
         var e = r.Environment;
         Facts(h,
             ("CPU", string.Create(c, $"{e.Cpu} ({e.LogicalCores} logical cores, {e.Threads} threads used)")),
-            ("system", $"{e.Os}, .NET {e.Dotnet}"),
+            ("system", $"{e.Os}, {e.Dotnet}"),
             ("packages", $"TorchSharp {e.TorchSharp}, ML.NET {e.MlNet}"),
             ("device", e.Device),
             ("commit", e.GitCommit ?? "not recorded"),
