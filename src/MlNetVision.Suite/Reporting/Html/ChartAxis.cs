@@ -14,7 +14,9 @@ public sealed record ChartAxis(string Title, double Min, double Max, bool Log, F
     /// <param name="format">Tick label format (default: up to 4 significant decimals).</param>
     /// <param name="log">Logarithmic scale (non-positive values are ignored).</param>
     /// <param name="includeZero">Start a linear axis at 0 when all values are positive.</param>
-    public static ChartAxis Fit(string title, IEnumerable<double> values, Func<double, string>? format = null, bool log = false, bool includeZero = false)
+    /// <param name="minimumStep">The smallest step between ticks (1 for epochs), or 0.</param>
+    public static ChartAxis Fit(string title, IEnumerable<double> values, Func<double, string>? format = null, bool log = false, bool includeZero = false,
+        double minimumStep = 0)
     {
         var finite = values.Where(double.IsFinite).Where(v => !log || v > 0).ToList();
         format ??= v => HtmlText.Number(v, "0.####");
@@ -33,9 +35,12 @@ public sealed record ChartAxis(string Title, double Min, double Max, bool Log, F
             min -= pad;
             max += pad;
         }
-        double step = NiceStep((max - min) / 5);
-        return new ChartAxis(title, Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, false, format);
+        double step = Math.Max(NiceStep((max - min) / 5), minimumStep);
+        return new ChartAxis(title, Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, false, format) { MinimumStep = minimumStep };
     }
+
+    /// <summary>The smallest step between ticks (1 for epochs), or 0.</summary>
+    public double MinimumStep { get; init; }
 
     /// <summary>Where <paramref name="value"/> falls on the axis, 0 at <see cref="Min"/> and 1 at <see cref="Max"/>.</summary>
     public double Fraction(double value) => Log
@@ -56,7 +61,7 @@ public sealed record ChartAxis(string Title, double Min, double Max, bool Log, F
                 }
             return ticks;
         }
-        double step = NiceStep((Max - Min) / 5);
+        double step = Math.Max(NiceStep((Max - Min) / 5), MinimumStep);
         for (double t = Math.Ceiling(Min / step - 1e-9) * step; t <= Max + step * 1e-9; t += step) ticks.Add(Math.Abs(t) < step * 1e-9 ? 0 : t);
         return ticks;
     }
