@@ -56,7 +56,7 @@ public static class ComparisonTable
     /// <summary>What the table's columns mean.</summary>
     public const string Footnote =
         "Seed numbers are the seed study's published results for the same recipe, where it published them, shown only beside runs that used " +
-        "the recipe in full (same epochs and input size, all training and test images, completed); otherwise the cell says what differs. Runs of one experiment " +
+        "the recipe in full (same data set, epochs and input size, all training and test images, completed); otherwise the cell says what differs. Runs of one experiment " +
         "that differ only by seed share a row: mean ± sample standard deviation over the seeds. Train time is the training steps; " +
         "run time is the whole run (data, training, export, evaluation) without the optional per-epoch test monitor.";
 
