@@ -6,7 +6,6 @@ using MlNetVision.Infrastructure;
 using MlNetVision.Onnx;
 using MlNetVision.Persistence;
 using MlNetVision.Suite.Reporting;
-using MlNetVision.Suite.Reporting.Html;
 using MlNetVision.Training;
 using MlNetVision.Training.Checkpoints;
 
@@ -71,7 +70,7 @@ public sealed class ExperimentRunner(TextWriter log)
             .Build(summary, data.Description, test.Count, metrics, singleView, evalClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds);
         ReportJson.Write(report, output.ReportPath);
         AtomicFile.WriteAllText(output.SummaryPath, SummaryMarkdown.Render(report));
-        RunReportPage.Write(output.FullPath);   // report.html from report.json and the files beside it
+        Suite.Reporting.Html.RunReportPage.Write(output.FullPath);   // report.html from report.json and the files beside it
         if (!summary.Interrupted) new CheckpointStore(output.FullPath).Clear();
         if (summary.Interrupted) log.WriteLine($"{experiment.Name}: interrupted after {summary.History.Count} epochs; continue with: run {experiment.Name} --resume {output.FullPath}");
         if (report.MetricsWithoutTestTimeAugmentation is { } one)

@@ -59,3 +59,23 @@ public class RecipeMatchTests
     [Fact]
     public void Durations_FormatSpread_UsesTheMeansUnitForBoth() => Assert.Equal("5.0 ± 1.5 min", Durations.FormatSpread(300, 89));
 }
+
+public class TimeAxisTests
+{
+    [Theory]
+    [InlineData(1.584, "training time (seconds, log scale)")]
+    [InlineData(300, "training time (minutes, log scale)")]
+    [InlineData(20_000, "training time (hours, log scale)")]
+    public void AccuracyVsTimePlot_AxisUnitFitsTheLongestRun(double seconds, string title)
+    {
+        var plot = MlNetVision.Suite.Reporting.Plots.AccuracyVsTimePlot.Build([("run", HandMadeReports.Create("run", 0.8, trainSeconds: seconds))]);
+
+        Assert.Equal(title, plot.Axes.Single(a => a.Position == OxyPlot.Axes.AxisPosition.Bottom).Title);
+        Assert.Equal(seconds / MlNetVision.Suite.Reporting.Durations.UnitFor(seconds).Seconds,
+            ((OxyPlot.Series.ScatterSeries)plot.Series[0]).Points[0].X, 9);
+    }
+
+    [Fact]
+    public void SummaryMarkdown_TrainingTime_IsInAReadableUnit() =>
+        Assert.Contains("2 epochs in 4.5 min", SummaryMarkdown.Render(HandMadeReports.Create("run", 0.8, trainSeconds: 270)));
+}

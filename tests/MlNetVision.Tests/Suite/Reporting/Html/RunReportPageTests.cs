@@ -117,7 +117,7 @@ public class RunReportPageTests
             [[(i + 1) % 10, 0.5], [i % 10, 0.3], [(i + 2) % 10, 0.1]])).ToList();
         var thumbnail = HandMadeRunFolder.Png(32, 100);
         var gallery = new RecordedGallery(1, 32, Enumerable.Range(0, GallerySection.MaxImages).Select(i => new RecordedImage(i, thumbnail)).ToList());
-        var preview = new RecordedAugmentation(1, 32, Enumerable.Range(0, 8).Select(_ => new AugmentationRow(thumbnail, Enumerable.Repeat(thumbnail, 8).ToList())).ToList(), null);
+        var preview = new RecordedAugmentation(1, 32, Enumerable.Range(0, 8).Select(_ => new RecordedAugmentationRow(thumbnail, Enumerable.Repeat(thumbnail, 8).ToList())).ToList(), null);
 
         var html = RunReportPage.Render(new RunPageInput(report, new RecordedArtifacts(new RecordedPredictions(1, classes, items), gallery, preview, [])));
 
