@@ -39,6 +39,10 @@
   document.querySelectorAll('table.sortable').forEach(function (table) {
     var headers = table.querySelectorAll('thead th');
     headers.forEach(function (th, column) {
+      th.tabIndex = 0;   // reachable and sortable from the keyboard too
+      th.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); th.click(); }
+      });
       th.addEventListener('click', function () {
         var descending = th.getAttribute('aria-sort') === 'ascending';
         headers.forEach(function (h) { h.removeAttribute('aria-sort'); });
