@@ -5,7 +5,7 @@ using MlNetVision.Experiments.Running;
 
 namespace MlNetVision.Experiments.Commands;
 
-/// <summary>The <c>mlnetvision</c> command tree: list, data info, data export, run, bench, compare, predict, soak, serve-bench.</summary>
+/// <summary>The <c>mlnetvision</c> command tree: list, data info, data export, run, bench, compare, report, predict, soak, serve-bench.</summary>
 public static class CommandLine
 {
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
@@ -20,6 +20,7 @@ public static class CommandLine
             RunCommand.Create(output, error),
             BenchCommand.Create(output, error),
             CompareCommand.Create(output),
+            ReportCommand.Create(output),
             PredictCommand.Create(output, error),
             SoakCommand.Create(output),
             ServeBenchCommand.Create(output, error),

@@ -74,6 +74,8 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
         var summary = SeedSummary.From(reports);
         AtomicFile.WriteAllText(Path.Combine(parent, SeedSummary.JsonFile), JsonSerializer.Serialize(summary, ReportJson.Options));
         AtomicFile.WriteAllText(Path.Combine(parent, SeedSummary.MarkdownFile), summary.Render());
+        foreach (var seed in Enumerable.Range(first, reports.Count))   // each seed's page now shows the mean ± std over all of them
+            Suite.Reporting.Html.RunReportPage.Write(Path.Combine(parent, $"seed-{seed}"), summary);
         log.WriteLine($"{experiment.Name}: {reports.Count} seeds, accuracy {summary.Metrics["accuracy"].Format()}" +
                       (summary.Metrics.TryGetValue(SeedSummary.SingleViewAccuracy, out var one) ? $" (one view: {one.Format()})" : "") +
                       $", training {summary.Metrics["trainSeconds"].Format("0")} s; wrote {Path.Combine(parent, SeedSummary.MarkdownFile)}");

@@ -16,7 +16,7 @@ namespace MlNetVision.Experiments.Running;
 /// Runs one experiment end to end as an ML.NET pipeline: CIFAR-10 or an image folder (<see cref="RunDataLoader"/>; a folder
 /// through its pixel cache, built with the same <see cref="ImagePreprocessing"/> as the zip) → Features → the kind's estimator (<see cref="IExperimentPipeline"/>) → Evaluate on the test set → a model zip
 /// (<see cref="ServingModel"/>: LoadImages from <c>ImagePath</c> + the same preprocessing + the trained transformers)
-/// → <c>report.json</c> and <c>summary.md</c> in the <see cref="RunFolder"/>. No training loop here.
+/// → <c>report.json</c>, <c>summary.md</c> and <c>report.html</c> in the <see cref="RunFolder"/>. No training loop here.
 /// </summary>
 public sealed class ExperimentRunner(TextWriter log)
 {
@@ -87,6 +87,7 @@ public sealed class ExperimentRunner(TextWriter log)
         if (artifacts.Failures.Count > 0) report = report with { Notes = [.. report.Notes, .. artifacts.Failures] };
         ReportJson.Write(report, output.ReportPath);
         AtomicFile.WriteAllText(output.SummaryPath, SummaryMarkdown.Render(report));
+        Suite.Reporting.Html.RunReportPage.Write(output.FullPath);   // report.html from report.json and the files beside it
         if (!summary.Interrupted) new CheckpointStore(output.FullPath).Clear();
         if (summary.Interrupted) log.WriteLine($"{experiment.Name}: interrupted after {summary.History.Count} epochs; continue with: run {experiment.Name} --resume {output.FullPath}");
         if (report.MetricsWithoutTestTimeAugmentation is { } one)

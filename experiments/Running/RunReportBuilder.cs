@@ -43,9 +43,15 @@ public sealed class RunReportBuilder(Experiment experiment, TorchImageClassifier
         Timing = new TimingInfo(summary.TrainSeconds, summary.TrainImagesPerSecond, evalSeconds, testCount / evalSeconds, totalSeconds),
         Artifacts = new ArtifactsInfo(RunFolder.ModelFile, RunFolder.ReportFile, RunFolder.SummaryFile),
         Parameters = summary.ParameterCount,
-        Reference = experiment.PublishedAccuracy is { } seed ? new ReferenceInfo("seed study", seed, experiment.PublishedMacroF1) : null,
+        Reference = ReferenceOf(experiment),
         Notes = Notes(summary),
     };
+
+    /// <summary>The seed study's published numbers for <paramref name="experiment"/> and the recipe they were measured with, or null.</summary>
+    public static ReferenceInfo? ReferenceOf(Experiment experiment) =>
+        experiment.PublishedAccuracy is { } seed
+            ? new ReferenceInfo("seed study", seed, experiment.PublishedMacroF1) { Recipe = new ReferenceRecipe(experiment.Trainer.EpochCount(), experiment.FolderImageSize, Cifar10Format.DefaultClassNames) }
+            : null;
 
     /// <summary>The experiment's own notes, the seed study's accuracy, the pipeline's notes, then the frozen backbone's feature pass.</summary>
     public List<string> Notes(TrainingSummary summary)

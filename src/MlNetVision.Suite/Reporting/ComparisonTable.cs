@@ -25,14 +25,14 @@ public static class ComparisonTable
             if (group.Count == 1)
             {
                 s.AppendLine(c, $"| {label} | {r.Model} | {AugmentationLabel(r)} | {r.Metrics.Accuracy:0.0000} | {r.Metrics.MacroF1:0.0000} | {r.Metrics.WeightedF1:0.0000} | " +
-                                $"{Number(r.Reference?.Accuracy)} | {Number(r.Reference?.MacroF1)} | {Duration(r.Timing.TrainSeconds)} | {Duration(RunTimes.WithoutMonitor(r))} | {r.Timing.TrainImagesPerSecond:0} | {r.Parameters:N0} |");
+                                $"{RecipeMatch.AccuracyCell(r)} | {RecipeMatch.MacroF1Cell(r)} | {Duration(r.Timing.TrainSeconds)} | {Duration(RunTimes.WithoutMonitor(r))} | {r.Timing.TrainImagesPerSecond:0} | {r.Parameters:N0} |");
                 continue;
             }
             var seeds = SeedSummary.From(group.Select(g => g.Report).ToList());
-            s.AppendLine(c, $"| {r.Experiment} ({group.Count} seeds) | {r.Model} | {AugmentationLabel(r)} | {seeds.Metrics["accuracy"].Format()} | {seeds.Metrics["macroF1"].Format()} | " +
-                            $"{seeds.Metrics["weightedF1"].Format()} | {Number(r.Reference?.Accuracy)} | {Number(r.Reference?.MacroF1)} | " +
-                            $"{Duration(seeds.Metrics["trainSeconds"].Mean)} ± {Duration(seeds.Metrics["trainSeconds"].Std)} | " +
-                            $"{Duration(seeds.Metrics[SeedSummary.RunSecondsWithoutMonitor].Mean)} ± {Duration(seeds.Metrics[SeedSummary.RunSecondsWithoutMonitor].Std)} | {seeds.Metrics["trainImagesPerSecond"].Mean:0} | {r.Parameters:N0} |");
+            s.AppendLine(c, $"| {GroupLabel(group)} | {r.Model} | {AugmentationLabel(r)} | {seeds.Metrics["accuracy"].Format()} | {seeds.Metrics["macroF1"].Format()} | " +
+                            $"{seeds.Metrics["weightedF1"].Format()} | {SeedCell(group, RecipeMatch.AccuracyCell)} | {SeedCell(group, RecipeMatch.MacroF1Cell)} | " +
+                            $"{Durations.FormatSpread(seeds.Metrics["trainSeconds"].Mean, seeds.Metrics["trainSeconds"].Std)} | " +
+                            $"{Durations.FormatSpread(seeds.Metrics[SeedSummary.RunSecondsWithoutMonitor].Mean, seeds.Metrics[SeedSummary.RunSecondsWithoutMonitor].Std)} | {seeds.Metrics["trainImagesPerSecond"].Mean:0} | {r.Parameters:N0} |");
         }
         var pairs = BeforeAfter(runs);
         if (pairs.Count > 0)
@@ -49,11 +49,16 @@ public static class ComparisonTable
         }
         s.Append(AblationTable.Render(runs));
         s.AppendLine();
-        s.AppendLine("Seed numbers are the seed study's published results for the same recipe, where it published them. Runs of one experiment " +
-                     "that differ only by seed share a row: mean ± sample standard deviation over the seeds. Train time is the training steps; " +
-                     "run time is the whole run (data, training, export, evaluation) without the optional per-epoch test monitor.");
+        s.AppendLine(Footnote);
         return s.ToString();
     }
+
+    /// <summary>What the table's columns mean.</summary>
+    public const string Footnote =
+        "Seed numbers are the seed study's published results for the same recipe, where it published them, shown only beside runs that used " +
+        "the recipe in full (same data set, epochs and input size, all training and test images, completed); otherwise the cell says what differs. Runs of one experiment " +
+        "that differ only by seed share a row: mean ± sample standard deviation over the seeds. Train time is the training steps; " +
+        "run time is the whole run (data, training, export, evaluation) without the optional per-epoch test monitor.";
 
     /// <summary>Pairs of runs that differ only by augmentation (model, input size, epochs equal); the best of each side.</summary>
     public static IReadOnlyList<(string Model, RunReport Before, RunReport After)> BeforeAfter(IReadOnlyList<(string Label, RunReport Report)> runs) =>
@@ -66,9 +71,18 @@ public static class ComparisonTable
             .Select(x => ($"{x.Key.Model} ({(x.Key.ImageSize == 0 ? x.Key.PipelineImageSize : x.Key.ImageSize)} px, {x.Key.Epochs:0.##} epochs)", x.Before!, x.After!))
             .ToList();
 
-    /// <summary>Runs grouped by experiment and configuration with the seed (and the run folder) left out, in first-appearance order.</summary>
+    /// <summary>A seed group's label: <c>experiment (N seeds)</c>, or <c>(N runs)</c> when some share a seed.</summary>
+    public static string GroupLabel(IReadOnlyList<(string Label, RunReport Report)> group) =>
+        group.Select(g => g.Report.Config.Trainer.Seed).Distinct().Count() == group.Count
+            ? $"{group[0].Report.Experiment} ({group.Count} seeds)" : $"{group[0].Report.Experiment} ({group.Count} runs)";
+
+    /// <summary>
+    /// Runs grouped by experiment, data (name, training and test counts, test list) and configuration with the seed (and the
+    /// run folder) left out, in first-appearance order.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<(string Label, RunReport Report)>> SeedGroups(IReadOnlyList<(string Label, RunReport Report)> runs) =>
-        runs.GroupBy(r => (r.Report.Experiment, System.Text.Json.JsonSerializer.Serialize(r.Report.Config with
+        runs.GroupBy(r => (r.Report.Experiment, r.Report.Dataset.Name, r.Report.Dataset.TrainCount, r.Report.Dataset.TestCount, r.Report.Dataset.TestListHash,
+            System.Text.Json.JsonSerializer.Serialize(r.Report.Config with
             {
                 Trainer = r.Report.Config.Trainer with { Seed = 0 },
                 Runtime = null,   // how it ran, not what
@@ -76,9 +90,11 @@ public static class ComparisonTable
             .Select(g => (IReadOnlyList<(string, RunReport)>)g.ToList())
             .ToList();
 
-    private static string AugmentationLabel(RunReport r) => string.IsNullOrEmpty(r.Config.Trainer.Augmentation) ? "none" : r.Config.Trainer.Augmentation.Replace("|", "/");
+    /// <summary>A seed group's reference cell: the runs' common cell (they share the recipe), or the first run's.</summary>
+    public static string SeedCell(IReadOnlyList<(string Label, RunReport Report)> group, Func<RunReport, string> cell) => cell(group[0].Report);
 
-    private static string Number(double? value) => value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "–";
+    /// <summary>The label of a run's augmentation (<c>none</c> when it has none).</summary>
+    public static string AugmentationLabel(RunReport r) => string.IsNullOrEmpty(r.Config.Trainer.Augmentation) ? "none" : r.Config.Trainer.Augmentation.Replace("|", "/");
 
-    private static string Duration(double seconds) => seconds >= 3600 ? $"{seconds / 3600:0.0} h" : seconds >= 60 ? $"{seconds / 60:0.0} min" : $"{seconds:0} s";
+    private static string Duration(double seconds) => Durations.Format(seconds);
 }

@@ -50,7 +50,11 @@ public sealed record RunReport
 /// <param name="Source">Where they come from.</param>
 /// <param name="Accuracy">Published test accuracy.</param>
 /// <param name="MacroF1">Published macro F1, when given.</param>
-public sealed record ReferenceInfo(string Source, double Accuracy, double? MacroF1);
+public sealed record ReferenceInfo(string Source, double Accuracy, double? MacroF1)
+{
+    /// <summary>The recipe the numbers were measured with (null in reports written before it was recorded).</summary>
+    public ReferenceRecipe? Recipe { get; init; }
+}
 
 /// <summary>The resolved configuration of a run.</summary>
 /// <param name="Trainer">The trainer's options, every field.</param>

@@ -15,7 +15,7 @@ public static class SummaryMarkdown
         s.AppendLine(c, $"# {report.Experiment} ({report.Model})");
         s.AppendLine();
         s.AppendLine(c, $"Status: {report.Status}. Trained on {report.Dataset.TrainCount:N0} images, tested on {report.Dataset.TestCount:N0}; " +
-                        $"{report.Config.Trainer.EpochCount():0.##} epochs in {report.Timing.TrainSeconds:0.0} s ({report.Timing.TrainImagesPerSecond:0} img/s); " +
+                        $"{report.Config.Trainer.EpochCount():0.##} epochs in {Durations.Format(report.Timing.TrainSeconds)} ({report.Timing.TrainImagesPerSecond:0} img/s); " +
                         $"evaluation through the saved ML.NET model at {report.Timing.EvalImagesPerSecond:0} img/s.");
         s.AppendLine();
         s.AppendLine("| metric | value |");

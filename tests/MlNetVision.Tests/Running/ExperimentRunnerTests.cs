@@ -30,6 +30,10 @@ public class ExperimentRunnerTests
         Assert.Equal(20, report.Metrics.ConfusionMatrix.Sum(r => r.Sum()));
         Assert.Equal(6, report.Dataset.Files.Count);
         Assert.True(File.Exists(Path.Combine(output.Path, RunFolder.SummaryFile)));
+        var page = File.ReadAllText(Path.Combine(output.Path, MlNetVision.Suite.Reporting.Html.RunReportPage.FileName));
+        Assert.Contains("<h1>simple-cnn (simple_cnn)</h1>", page);
+        Assert.Contains("id=\"chart-loss\"", page);
+        Assert.Contains("this run is not comparable: 1 epoch, not 10", page);
 
         var (exit, stdout, stderr) = ConsumerProcess.Run("cifar", Path.Combine(output.Path, RunFolder.ModelFile), data.Path);
 

@@ -12,24 +12,17 @@ namespace MlNetVision.Tests.Serving;
 
 /// <summary>The serving app started as its own process and driven by headless Debian chromium through chromedriver:
 /// upload a PNG on <c>/</c>, read the predicted label, screenshot the page (kept in <c>$MLNETVISION_SCREENSHOTS</c> when
-/// set). Chromium is installed when missing (as root, with apt-get; .ci/run does too); without it the test fails, never skips.</summary>
+/// set) — see <see cref="HeadlessChromium"/>.</summary>
 [Trait("Category", "Slow")]
 public class ServingBrowserTests(ServingFixture fixture) : IClassFixture<ServingFixture>
 {
-    private const string ChromeDriver = "/usr/bin/chromedriver";
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
     [Fact]
     public async Task Page_UploadPng_ShowsTheImageAndTheLabelOfPredict()
     {
-        DebianPackages.EnsureInstalled(ChromeDriver, "chromium", "chromium-driver");
-        Assert.True(File.Exists(ChromeDriver) && File.Exists(Chromium),
-            $"{ChromeDriver} and {Chromium} are needed: apt-get install chromium chromium-driver");
         var image = fixture.TestImages[0];
         using var folder = new TempFolder();
         using var app = await AppProcess.StartAsync(fixture.Zip);
-        using var driver = StartChromium();
+        using var driver = HeadlessChromium.Start();
 
         driver.Navigate().GoToUrl(app.Url);
         driver.FindElement(By.Id("file")).SendKeys(image);
@@ -37,29 +30,12 @@ public class ServingBrowserTests(ServingFixture fixture) : IClassFixture<Serving
         var label = wait.Until(d => d.FindElement(By.Id("predicted-label")).Text is { Length: > 0 } text && text != "…" ? text : null);
         var naturalWidth = wait.Until(d =>
             ((IJavaScriptExecutor)d).ExecuteScript("const i = document.getElementById('preview'); return i.complete ? i.naturalWidth : null;"));
-        var screenshot = folder.Combine("serving-page.png");
-        ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(screenshot);
-        if (Environment.GetEnvironmentVariable("MLNETVISION_SCREENSHOTS") is { Length: > 0 } keep)   // to look at it yourself
-            File.Copy(screenshot, Path.Combine(Directory.CreateDirectory(keep).FullName, "serving-page.png"), overwrite: true);
+        HeadlessChromium.Screenshot(driver, folder.Path, "serving-page.png");
 
         Assert.Contains(label, ServingFixture.Classes);
         Assert.Equal(await app.PredictAsync(image), label);
         Assert.True(Convert.ToInt64(naturalWidth) > 0, "the uploaded image did not load on the page");
-        Assert.Empty(driver.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level == LogLevel.Severe).Select(e => e.Message));
-        var png = File.ReadAllBytes(screenshot);
-        Assert.True(png.Length > PngSignature.Length && png.AsSpan(0, PngSignature.Length).SequenceEqual(PngSignature), "the screenshot is not a PNG");
-    }
-
-    /// <summary>Headless chromium at fixed Debian paths, so Selenium Manager has nothing to look up or download.</summary>
-    private static ChromeDriver StartChromium()
-    {
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1000,800");
-        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
-        return new ChromeDriver(service, options, TimeSpan.FromMinutes(2));
+        Assert.Empty(HeadlessChromium.ConsoleErrors(driver));
     }
 
     /// <summary>The built serving app on a free localhost port; killed on dispose.</summary>
