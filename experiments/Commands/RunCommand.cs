@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MlNetVision.Experiments.Definitions;
+using MlNetVision.Experiments.Files;
 using MlNetVision.Experiments.Running;
 using MlNetVision.Infrastructure;
 
@@ -10,7 +11,7 @@ internal static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var experiment = new Argument<string[]>("experiment") { Description = "Experiment name(s) (see 'list'); several run one after another.", Arity = ArgumentArity.ZeroOrMore };
+        var experiment = new Argument<string[]>("experiment") { Description = "Experiment name(s) (see 'list') or experiment files (FILE.json: a base experiment with overrides, see experiments/examples); several run one after another.", Arity = ArgumentArity.ZeroOrMore };
         var all = new Option<bool>("--all") { Description = "Run every experiment, one after another." };
         var data = CommonOptions.Data();
         var outputDir = new Option<string?>("--output") { Description = "Folder for model.zip, report.json and summary.md. Default: artifacts/<experiment>/<timestamp>." };
@@ -86,8 +87,9 @@ internal static class RunCommand
             }
             var names = parse.GetValue(all) ? ExperimentCatalog.Names.ToArray() : parse.GetValue(experiment) ?? [];
             if (names.Length == 0) throw new MlNetVisionException("Name an experiment (see 'list'), several, or --all.");
-            var experiments = names.Select(ExperimentCatalog.Get).ToList();
-            return new BatchRun(output, error).Run(experiments, settings, resume: false, interrupt.Token);
+            var files = names.Where(ExperimentFileReader.IsFile).Select(ExperimentFileReader.Read).ToDictionary(f => f.Experiment.Name);
+            var experiments = names.Select(n => ExperimentFileReader.IsFile(n) ? files.Values.First(f => f.Path == Path.GetFullPath(n)).Experiment : ExperimentCatalog.Get(n)).ToList();
+            return new BatchRun(output, error).Run(experiments, settings, e => files.TryGetValue(e.Name, out var file) ? file.Settings : new RunSettings(), resume: false, interrupt.Token);
         });
         return command;
     }

@@ -45,6 +45,8 @@ public sealed class RunReportBuilder(Experiment experiment, TorchImageClassifier
         Parameters = summary.ParameterCount,
         Reference = experiment.PublishedAccuracy is { } seed ? new ReferenceInfo("seed study", seed, experiment.PublishedMacroF1) : null,
         Notes = Notes(summary),
+        ExperimentFile = experiment.SourceFile,
+        ExperimentFileSha256 = experiment.SourceSha256,
     };
 
     /// <summary>The experiment's own notes, the seed study's accuracy, the pipeline's notes, then the frozen backbone's feature pass.</summary>
