@@ -77,13 +77,14 @@ internal static class RunCommand
                 var names0 = parse.GetValue(experiment) ?? [];
                 if (names0.Length > 1 || parse.GetValue(all)) throw new MlNetVisionException("--resume continues one run: name one experiment (or none, with the run folder).");
                 var folder = parse.GetValue(resume) is { } dir ? RunFolder.FindResumable("", dir)
-                    : names0.Length == 1 ? RunFolder.FindResumable(ExperimentCatalog.Get(names0[0]).Name, null)
+                    : names0.Length == 1 ? RunFolder.FindResumable(NameOf(names0[0]), null)
                     : throw new MlNetVisionException("--resume needs the experiment name or the run folder.");
                 var saved = RunFolder.ReadSavedRun(folder);
-                if (names0.Length == 1 && names0[0] != saved.Experiment)
+                if (names0.Length == 1 && NameOf(names0[0]) != saved.Experiment)
                     throw new MlNetVisionException($"{folder} is a run of {saved.Experiment}, not {names0[0]}.");
                 var resumed = saved.Settings with { Data = settings.Data ?? saved.Settings.Data, Threads = settings.Threads ?? saved.Settings.Threads, Output = folder };
-                return new BatchRun(output, error).Run([ExperimentCatalog.Get(saved.Experiment)], resumed, resume: true, interrupt.Token);
+                var savedExperiment = saved.ExperimentFile is { } file ? ExperimentFileReader.Read(file).Experiment : ExperimentCatalog.Get(saved.Experiment);
+                return new BatchRun(output, error).Run([savedExperiment], resumed, resume: true, interrupt.Token);
             }
             var names = parse.GetValue(all) ? ExperimentCatalog.Names.ToArray() : parse.GetValue(experiment) ?? [];
             if (names.Length == 0) throw new MlNetVisionException("Name an experiment (see 'list'), several, or --all.");
@@ -93,4 +94,8 @@ internal static class RunCommand
         });
         return command;
     }
+
+    /// <summary>The experiment's name: a catalog name as given, an experiment file's from the file.</summary>
+    private static string NameOf(string argument) =>
+        ExperimentFileReader.IsFile(argument) ? ExperimentFileReader.Read(argument).Experiment.Name : ExperimentCatalog.Get(argument).Name;
 }

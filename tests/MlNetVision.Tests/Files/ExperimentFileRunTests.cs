@@ -36,5 +36,6 @@ public class ExperimentFileRunTests
         Assert.Equal(path, file.ExperimentFile);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), file.ExperimentFileSha256);
         Assert.Null(line.ExperimentFile);
+        Assert.Equal(path, RunFolder.ReadSavedRun(output.Combine("file")).ExperimentFile);   // --resume reads the file again
     }
 }
