@@ -1,4 +1,7 @@
+extern alias JsonSchemaNet;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using JsonSchemaNet::Json.Schema;
 using MlNetVision.Experiments.Commands;
 using MlNetVision.Experiments.Files;
 using MlNetVision.Tests.TestSupport;
@@ -39,5 +42,30 @@ public class ExperimentFileSchemaTests
 
         Assert.Equal(0, CommandLine.Run(["schema", "experiment", "--output", folder.Combine("s.json")], log, log));
         Assert.Equal(ExperimentFileSchema.Generate(), File.ReadAllText(folder.Combine("s.json")));
+    }
+
+    [Theory]
+    [InlineData("fast-cnn-94-short.json")]
+    [InlineData("simple-cnn-folder.json")]
+    public void ShippedSchema_AcceptsTheExamples(string name)
+    {
+        var root = ExperimentFileReaderTests.RepositoryRoot();
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(root, ExperimentFileSchema.ShippedPath)));
+
+        var result = schema.Evaluate(JsonNode.Parse(File.ReadAllText(Path.Combine(root, "experiments", "examples", name))));
+
+        Assert.True(result.IsValid, name);
+    }
+
+    [Theory]
+    [InlineData("""{ "extends": "simple-cnn", "recipe": { "learningrat": 0.1 } }""")]
+    [InlineData("""{ "extends": "simple-cnn", "recipe": { "epochs": "3" } }""")]
+    [InlineData("""{ "extends": "simple-cnm" }""")]
+    [InlineData("""{ "extends": "simple-cnn", "recipe": { "optimizer": "adamm" } }""")]
+    [InlineData("""{ "extends": "simple-cnn", "imageSize": 0 }""")]
+    public void ShippedSchema_RejectsWhatTheReaderRejects(string json)
+    {
+        var schema = JsonSchema.FromText(ExperimentFileSchema.Generate());
+        Assert.False(schema.Evaluate(JsonNode.Parse(json)).IsValid);
     }
 }
