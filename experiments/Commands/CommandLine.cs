@@ -24,6 +24,7 @@ public static class CommandLine
             PredictCommand.Create(output, error),
             SoakCommand.Create(output),
             ServeBenchCommand.Create(output, error),
+            SchemaCommand.Create(output),
         };
         try
         {

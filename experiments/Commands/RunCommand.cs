@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MlNetVision.Experiments.Definitions;
+using MlNetVision.Experiments.Files;
 using MlNetVision.Experiments.Running;
 using MlNetVision.Infrastructure;
 
@@ -10,7 +11,7 @@ internal static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var experiment = new Argument<string[]>("experiment") { Description = "Experiment name(s) (see 'list'); several run one after another.", Arity = ArgumentArity.ZeroOrMore };
+        var experiment = new Argument<string[]>("experiment") { Description = "Experiment name(s) (see 'list') or experiment files (FILE.json: a base experiment with overrides, see experiments/examples); several run one after another.", Arity = ArgumentArity.ZeroOrMore };
         var all = new Option<bool>("--all") { Description = "Run every experiment, one after another." };
         var data = CommonOptions.Data();
         var outputDir = new Option<string?>("--output") { Description = "Folder for model.zip, report.json and summary.md. Default: artifacts/<experiment>/<timestamp>." };
@@ -83,23 +84,29 @@ internal static class RunCommand
                 var names0 = parse.GetValue(experiment) ?? [];
                 if (names0.Length > 1 || parse.GetValue(all)) throw new MlNetVisionException("--resume continues one run: name one experiment (or none, with the run folder).");
                 var folder = parse.GetValue(resume) is { } dir ? RunFolder.FindResumable("", dir)
-                    : names0.Length == 1 ? RunFolder.FindResumable(ExperimentCatalog.Get(names0[0]).Name, null)
+                    : names0.Length == 1 ? RunFolder.FindResumable(NameOf(names0[0]), null)
                     : throw new MlNetVisionException("--resume needs the experiment name or the run folder.");
                 var saved = RunFolder.ReadSavedRun(folder);
-                if (names0.Length == 1 && names0[0] != saved.Experiment)
+                if (names0.Length == 1 && NameOf(names0[0]) != saved.Experiment)
                     throw new MlNetVisionException($"{folder} is a run of {saved.Experiment}, not {names0[0]}.");
                 var resumed = saved.Settings with
                 {
                     Data = settings.Data ?? saved.Settings.Data, Threads = settings.Threads ?? saved.Settings.Threads, Output = folder,
                     TensorBoard = settings.TensorBoard ?? saved.Settings.TensorBoard,
                 };
-                return new BatchRun(output, error).Run([ExperimentCatalog.Get(saved.Experiment)], resumed, resume: true, interrupt.Token);
+                var savedExperiment = saved.ExperimentFile is { } file ? ExperimentFileReader.Read(file).Experiment : ExperimentCatalog.Get(saved.Experiment);
+                return new BatchRun(output, error).Run([savedExperiment], resumed, resume: true, interrupt.Token);
             }
             var names = parse.GetValue(all) ? ExperimentCatalog.Names.ToArray() : parse.GetValue(experiment) ?? [];
             if (names.Length == 0) throw new MlNetVisionException("Name an experiment (see 'list'), several, or --all.");
-            var experiments = names.Select(ExperimentCatalog.Get).ToList();
-            return new BatchRun(output, error).Run(experiments, settings, resume: false, interrupt.Token);
+            var files = names.Where(ExperimentFileReader.IsFile).Select(ExperimentFileReader.Read).ToDictionary(f => f.Experiment.Name);
+            var experiments = names.Select(n => ExperimentFileReader.IsFile(n) ? files.Values.First(f => f.Path == Path.GetFullPath(n)).Experiment : ExperimentCatalog.Get(n)).ToList();
+            return new BatchRun(output, error).Run(experiments, settings, e => files.TryGetValue(e.Name, out var file) ? file.Settings : new RunSettings(), resume: false, interrupt.Token);
         });
         return command;
     }
+
+    /// <summary>The experiment's name: a catalog name as given, an experiment file's from the file.</summary>
+    private static string NameOf(string argument) =>
+        ExperimentFileReader.IsFile(argument) ? ExperimentFileReader.Read(argument).Experiment.Name : ExperimentCatalog.Get(argument).Name;
 }

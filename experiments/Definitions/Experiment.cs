@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MlNetVision.Training;
 
 namespace MlNetVision.Experiments.Definitions;
@@ -23,4 +24,12 @@ public sealed record Experiment(string Name, string Description, int PipelineIma
     /// trainer resizes inside. <c>--image-size</c> overrides both.
     /// </summary>
     public int FolderImageSize => Trainer.ImageSize > 0 ? Trainer.ImageSize : PipelineImageSize;
+
+    /// <summary>The experiment file this experiment was read from (<c>run FILE.json</c>); null for the catalog's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SourceFile { get; init; }
+
+    /// <summary>SHA-256 of <see cref="SourceFile"/>'s bytes as read; null for the catalog's experiments.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SourceSha256 { get; init; }
 }

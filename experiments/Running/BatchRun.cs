@@ -16,7 +16,14 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
     /// Runs every experiment; returns 0 when all succeeded, <see cref="ExitCodes.Interrupted"/> when
     /// one was interrupted (the rest are not started), else the user-error exit code.
     /// </summary>
-    public int Run(IReadOnlyList<Experiment> experiments, RunSettings settings, bool resume = false, CancellationToken cancellation = default)
+    public int Run(IReadOnlyList<Experiment> experiments, RunSettings settings, bool resume = false, CancellationToken cancellation = default) =>
+        Run(experiments, settings, _ => new RunSettings(), resume, cancellation);
+
+    /// <summary>
+    /// As <see cref="Run(IReadOnlyList{Experiment}, RunSettings, bool, CancellationToken)"/>, each experiment with the
+    /// command line's <paramref name="settings"/> over its own (<paramref name="ownSettings"/>: an experiment file's).
+    /// </summary>
+    public int Run(IReadOnlyList<Experiment> experiments, RunSettings settings, Func<Experiment, RunSettings> ownSettings, bool resume = false, CancellationToken cancellation = default)
     {
         bool interrupted = false;
         var rows = new List<string>();
@@ -24,12 +31,13 @@ public sealed class BatchRun(TextWriter output, TextWriter log)
         foreach (var experiment in experiments)
         {
             if (cancellation.IsCancellationRequested) break;
-            var own = experiments.Count > 1 && settings.Output is not null
-                ? settings with { Output = Path.Combine(settings.Output, experiment.Name) } : settings;
+            var merged = settings.Over(ownSettings(experiment));
+            var own = experiments.Count > 1 && merged.Output is not null
+                ? merged with { Output = Path.Combine(merged.Output, experiment.Name) } : merged;
             if (experiments.Count > 1 && own.TensorBoard is { Length: > 0 } logs) own = own with { TensorBoard = Path.Combine(logs, experiment.Name) };
             try
             {
-                var (report, folder) = settings.Seeds is > 1 ? RunSeeds(experiment, own, cancellation) : new ExperimentRunner(log).Run(experiment, own, resume, cancellation);
+                var (report, folder) = own.Seeds is > 1 ? RunSeeds(experiment, own, cancellation) : new ExperimentRunner(log).Run(experiment, own, resume, cancellation);
                 interrupted |= report.Status == "interrupted";
                 rows.Add($"| {experiment.Name}{(report.Status == "interrupted" ? " (interrupted)" : "")} | {report.Metrics.Accuracy:0.0000} | {report.Metrics.MacroF1:0.0000} | {report.Metrics.WeightedF1:0.0000} | " +
                          $"{report.Timing.TrainSeconds:0} s | {folder} |");

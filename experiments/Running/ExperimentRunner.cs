@@ -44,7 +44,7 @@ public sealed class ExperimentRunner(TextWriter log)
         var runtime = ResolveRuntime(settings) with { CheckpointDirectory = output.FullPath, Resume = resume };
         if (scalars is not null) runtime = scalars.Attach(runtime);
         runtime.Validate();
-        if (!resume) output.WriteSavedRun(new SavedRun(experiment.Name, settings with { Output = output.FullPath }));
+        if (!resume) output.WriteSavedRun(new SavedRun(experiment.Name, settings with { Output = output.FullPath }, experiment.SourceFile));
         log.WriteLine($"{experiment.Name}: {train.Count:N0} training and {test.Count:N0} test images from {data.Description.Folder}; output {output.FullPath}");
 
         var ml = new MLContext(options.Seed);

@@ -45,6 +45,8 @@ public sealed class RunReportBuilder(Experiment experiment, TorchImageClassifier
         Parameters = summary.ParameterCount,
         Reference = ReferenceOf(experiment),
         Notes = Notes(summary),
+        ExperimentFile = experiment.SourceFile,
+        ExperimentFileSha256 = experiment.SourceSha256,
     };
 
     /// <summary>The seed study's published numbers for <paramref name="experiment"/> and the recipe they were measured with, or null.</summary>

@@ -58,4 +58,20 @@ public sealed record RunSettings
     /// <summary><c>--tensorboard [DIR]</c>: write TensorBoard event files; null = none, empty = <c>&lt;run folder&gt;/tensorboard</c>,
     /// else the folder (with several experiments or seeds, a sub-folder per experiment or seed).</summary>
     public string? TensorBoard { get; init; }
+
+    /// <summary>These settings with every one they leave unset taken from <paramref name="lower"/> (an experiment file's): the
+    /// command line overrides the file.</summary>
+    public RunSettings Over(RunSettings lower) => this with
+    {
+        Data = Data ?? lower.Data, Output = Output ?? lower.Output, Epochs = Epochs ?? lower.Epochs, BatchSize = BatchSize ?? lower.BatchSize,
+        LimitTrain = LimitTrain ?? lower.LimitTrain, LimitTest = LimitTest ?? lower.LimitTest, Stratified = Stratified || lower.Stratified,
+        Seed = Seed ?? lower.Seed, Seeds = Seeds ?? (Seed is null ? lower.Seeds : null), Threads = Threads ?? lower.Threads,
+        LearningRate = LearningRate ?? lower.LearningRate, ValidationFraction = ValidationFraction ?? lower.ValidationFraction,
+        Augmentation = Augmentation ?? lower.Augmentation, GradientClipNorm = GradientClipNorm ?? lower.GradientClipNorm,
+        CheckpointMinutes = CheckpointMinutes ?? lower.CheckpointMinutes, Device = Device ?? lower.Device, Pretrained = Pretrained ?? lower.Pretrained,
+        MonitorTest = MonitorTest || lower.MonitorTest, InputSize = InputSize ?? lower.InputSize, ImageSize = ImageSize ?? lower.ImageSize,
+        TestFraction = TestFraction ?? lower.TestFraction, SplitSeed = SplitSeed ?? lower.SplitSeed,
+        SkipBadImages = SkipBadImages || lower.SkipBadImages, ImagesInMemory = ImagesInMemory || lower.ImagesInMemory,
+        TensorBoard = TensorBoard ?? lower.TensorBoard,
+    };
 }

@@ -44,6 +44,10 @@ public sealed record RunReport
     public ReferenceInfo? Reference { get; init; }
     /// <summary>Free-text remarks about the run.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>The experiment file the run was started from (<c>run FILE.json</c>), its full path; null for a catalog experiment.</summary>
+    public string? ExperimentFile { get; init; }
+    /// <summary>SHA-256 (lower-case hex) of <see cref="ExperimentFile"/>'s bytes as the run read them.</summary>
+    public string? ExperimentFileSha256 { get; init; }
 }
 
 /// <summary>Published numbers a run is compared with.</summary>

@@ -24,6 +24,7 @@ public class LayerTests
         "MlNetVision.Suite.Benchmarks",
         "MlNetVision.Experiments.Definitions",
         "MlNetVision.Experiments.Running",
+        "MlNetVision.Experiments.Files",
         "MlNetVision.Experiments.Export",
         "MlNetVision.Experiments.Commands",
     ];
