@@ -14,13 +14,13 @@ public sealed record PredictionItem(
     int Label,
     IReadOnlyList<double[]> Top)
 {
-    /// <summary>The predicted (most probable) class index.</summary>
+    /// <summary>The predicted (most probable) class index, or −1 when <see cref="Top"/> is empty (a hand-edited file).</summary>
     [JsonIgnore]
-    public int Predicted => (int)Top[0][0];
+    public int Predicted => Top is [[var c, ..], ..] ? (int)c : -1;
 
-    /// <summary>The predicted class's probability.</summary>
+    /// <summary>The predicted class's probability, or 0 when <see cref="Top"/> has none.</summary>
     [JsonIgnore]
-    public double Confidence => Top[0][1];
+    public double Confidence => Top is [[_, var p, ..], ..] ? p : 0;
 
     /// <summary>Whether the prediction is right.</summary>
     [JsonIgnore]

@@ -20,4 +20,16 @@ public sealed record PredictionsFile(int SchemaVersion, IReadOnlyList<string> Cl
 
     /// <summary>Decimals probabilities are rounded to.</summary>
     public const int Decimals = 4;
+
+    /// <summary>Counts [true][predicted] over the items (the predicted class is the most probable one); items whose
+    /// classes are out of range are left out.</summary>
+    public IReadOnlyList<IReadOnlyList<long>> ConfusionMatrix()
+    {
+        var counts = new long[Classes.Count][];
+        for (int t = 0; t < counts.Length; t++) counts[t] = new long[Classes.Count];
+        foreach (var item in Items)
+            if (item.Label >= 0 && item.Label < counts.Length && item.Predicted >= 0 && item.Predicted < counts.Length)
+                counts[item.Label][item.Predicted]++;
+        return counts;
+    }
 }

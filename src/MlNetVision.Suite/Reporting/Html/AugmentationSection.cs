@@ -1,3 +1,4 @@
+using MlNetVision.Suite.Reporting.Artifacts;
 namespace MlNetVision.Suite.Reporting.Html;
 
 /// <summary>The augmentation preview from <c>augmentation.json</c>: each row a training image and the views the trainer made of it.</summary>
@@ -10,10 +11,10 @@ public static class AugmentationSection
         var preview = input.Artifacts.Augmentation;
         if (preview is null || preview.Rows.Count == 0)
         {
-            h.Element("p", $"Augmentation preview not recorded in this run ({RecordedAugmentation.FileName} is missing).", ("class", "missing")).Close("section");
+            h.Element("p", $"Augmentation preview not recorded in this run ({AugmentationFile.FileName} is missing).", ("class", "missing")).Close("section");
             return;
         }
-        var spec = preview.Augmentation ?? (string.IsNullOrEmpty(input.Report.Config.Trainer.Augmentation) ? "none" : input.Report.Config.Trainer.Augmentation);
+        var spec = string.IsNullOrEmpty(preview.Augmentation) ? AugmentationFile.NoAugmentation : preview.Augmentation;
         h.Element("p", $"Augmentation: {spec}. First image of each row: as read (outlined); then augmented views.", ("class", "note"));
         int row = 0;
         foreach (var r in preview.Rows)

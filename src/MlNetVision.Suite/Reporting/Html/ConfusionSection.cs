@@ -1,3 +1,4 @@
+using MlNetVision.Suite.Reporting.Artifacts;
 namespace MlNetVision.Suite.Reporting.Html;
 
 /// <summary>The confusion matrix heat map (from <c>predictions.json</c> when present, else the report's counts) and the per-class table.</summary>

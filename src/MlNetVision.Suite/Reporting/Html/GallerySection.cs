@@ -1,3 +1,4 @@
+using MlNetVision.Suite.Reporting.Artifacts;
 using System.Globalization;
 
 namespace MlNetVision.Suite.Reporting.Html;
@@ -19,7 +20,7 @@ public static class GallerySection
         var gallery = input.Artifacts.Gallery;
         if (gallery is null || gallery.Images.Count == 0)
         {
-            h.Element("p", $"Gallery not recorded in this run ({RecordedGallery.FileName} is missing).", ("class", "missing")).Close("section");
+            h.Element("p", $"Gallery not recorded in this run ({GalleryFile.FileName} is missing).", ("class", "missing")).Close("section");
             return;
         }
         var predictions = input.Artifacts.Predictions?.Items.GroupBy(p => p.I).ToDictionary(g => g.Key, g => g.First());
@@ -31,7 +32,7 @@ public static class GallerySection
             .ThenByDescending(x => x.Prediction?.Confidence ?? 0)
             .Take(MaxImages)
             .ToList();
-        if (predictions is null) h.Element("p", $"Predictions not recorded in this run ({RecordedPredictions.FileName} is missing): images shown without labels.", ("class", "missing"));
+        if (predictions is null) h.Element("p", $"Predictions not recorded in this run ({PredictionsFile.FileName} is missing): images shown without labels.", ("class", "missing"));
         int mistakes = shown.Count(x => x.Prediction is { Correct: false });
         h.Element("p", $"{mistakes} misclassified (most confident first), then {shown.Count(x => x.Prediction is { Correct: true })} classified correctly, by class.", ("class", "note"));
         h.Open("div", ("class", "gallery"));
@@ -39,7 +40,7 @@ public static class GallerySection
         h.Close("div").Close("section");
     }
 
-    private static void Figure(HtmlBuilder h, RecordedImage image, RecordedPrediction? prediction, IReadOnlyList<string> classes)
+    private static void Figure(HtmlBuilder h, GalleryImage image, PredictionItem? prediction, IReadOnlyList<string> classes)
     {
         string Name(int index) => index >= 0 && index < classes.Count ? classes[index] : $"class {index}";
         var uri = PngDataUri.From(image.Png);
@@ -53,7 +54,7 @@ public static class GallerySection
             h.Element("div", $"true: {Name(prediction.Label)}");
             h.Element("div", $"predicted: {Name(prediction.Predicted)}");
             h.Open("ol");
-            foreach (var top in prediction.Top.Take(3).Where(t => t.Count >= 2))
+            foreach (var top in prediction.Top.Take(3).Where(t => t.Length >= 2))
                 h.Element("li", $"{Name((int)top[0])} {HtmlText.Number(top[1], "0.000")}");
             h.Close("ol");
         }

@@ -1,16 +1,17 @@
 using System.Text.Json;
+using MlNetVision.Suite.Reporting.Artifacts;
 
 namespace MlNetVision.Suite.Reporting.Html;
 
 /// <summary>
-/// The optional files beside a run's <c>report.json</c> that the report page shows: predictions, gallery, augmentation
+/// The optional files (<see cref="PredictionsFile"/>, <see cref="GalleryFile"/>, <see cref="AugmentationFile"/>) beside a run's <c>report.json</c> that the report page shows: predictions, gallery, augmentation
 /// preview. A missing file is null (older runs lack them); a file that cannot be read is null with a problem recorded.
 /// </summary>
 /// <param name="Predictions"><c>predictions.json</c>, or null.</param>
 /// <param name="Gallery"><c>gallery.json</c>, or null.</param>
 /// <param name="Augmentation"><c>augmentation.json</c>, or null.</param>
 /// <param name="Problems">Files present but unreadable, each with the reason.</param>
-public sealed record RecordedArtifacts(RecordedPredictions? Predictions, RecordedGallery? Gallery, RecordedAugmentation? Augmentation, IReadOnlyList<string> Problems)
+public sealed record RecordedArtifacts(PredictionsFile? Predictions, GalleryFile? Gallery, AugmentationFile? Augmentation, IReadOnlyList<string> Problems)
 {
     /// <summary>No artifacts.</summary>
     public static RecordedArtifacts None { get; } = new(null, null, null, []);
@@ -34,7 +35,7 @@ public sealed record RecordedArtifacts(RecordedPredictions? Predictions, Recorde
                 return null;
             }
         }
-        return new RecordedArtifacts(Load<RecordedPredictions>(RecordedPredictions.FileName), Load<RecordedGallery>(RecordedGallery.FileName),
-            Load<RecordedAugmentation>(RecordedAugmentation.FileName), problems);
+        return new RecordedArtifacts(Load<PredictionsFile>(PredictionsFile.FileName), Load<GalleryFile>(GalleryFile.FileName),
+            Load<AugmentationFile>(AugmentationFile.FileName), problems);
     }
 }

@@ -1,3 +1,4 @@
+using MlNetVision.Suite.Reporting.Artifacts;
 using MlNetVision.Suite.Reporting;
 using MlNetVision.Suite.Reporting.Html;
 using MlNetVision.Tests.TestSupport;
@@ -113,13 +114,13 @@ public class RunReportPageTests
             },
             History = Enumerable.Range(1, 100).Select(e => new MlNetVision.Training.EpochRecord(e, 1.0 / e, 0.5, 0.6, 10, 1e-3)).ToList(),
         };
-        var items = Enumerable.Range(0, 10_000).Select(i => new RecordedPrediction(i, $"test/{i}.png", i % 10,
+        var items = Enumerable.Range(0, 10_000).Select(i => new PredictionItem(i, $"test/{i}.png", i % 10,
             [[(i + 1) % 10, 0.5], [i % 10, 0.3], [(i + 2) % 10, 0.1]])).ToList();
         var thumbnail = HandMadeRunFolder.Png(32, 100);
-        var gallery = new RecordedGallery(1, 32, Enumerable.Range(0, GallerySection.MaxImages).Select(i => new RecordedImage(i, thumbnail)).ToList());
-        var preview = new RecordedAugmentation(1, 32, Enumerable.Range(0, 8).Select(_ => new RecordedAugmentationRow(thumbnail, Enumerable.Repeat(thumbnail, 8).ToList())).ToList(), null);
+        var gallery = new GalleryFile(1, 32, Enumerable.Range(0, GallerySection.MaxImages).Select(i => new GalleryImage(i, thumbnail)).ToList());
+        var preview = new AugmentationFile(1, 32, AugmentationFile.NoAugmentation, Enumerable.Range(0, 8).Select(_ => new AugmentationRow(thumbnail, Enumerable.Repeat(thumbnail, 8).ToList())).ToList());
 
-        var html = RunReportPage.Render(new RunPageInput(report, new RecordedArtifacts(new RecordedPredictions(1, classes, items), gallery, preview, [])));
+        var html = RunReportPage.Render(new RunPageInput(report, new RecordedArtifacts(new PredictionsFile(1, classes, items), gallery, preview, [])));
 
         Assert.InRange(html.Length, 10_000, 5_000_000);
         Assert.Contains(">1,000<", html);   // the matrix counted from the 10,000 predictions: 1,000 per cell on the shifted diagonal
