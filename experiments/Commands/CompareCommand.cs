@@ -10,16 +10,16 @@ internal static class CompareCommand
     {
         var runs = new Option<string[]>("--runs") { Description = "Run folders or report.json files (folders are searched recursively). Default: artifacts/.", AllowMultipleArgumentsPerToken = true };
         var outputDir = new Option<string?>("--output") { Description = "Where comparison.md, comparison.html and the PNGs go. Default: artifacts/comparison/." };
-        var command = new Command("compare", "Compare runs: writes comparison.md and comparison.html (accuracy, macro/weighted F1, time, seed numbers) and PNG plots.") { runs, outputDir };
+        var command = new Command("compare", "Compare runs: writes comparison.md and comparison.html (accuracy, macro/weighted F1, time, seed numbers, the seed study's table when its experiments are among the runs) and PNG plots.") { runs, outputDir };
         command.SetAction(parse =>
         {
             var root = Running.RunFolder.ArtifactsRoot();
             var locations = parse.GetValue(runs) is { Length: > 0 } given ? given : [root];
             var compared = Comparison.LoadRuns(locations).Select(WithRecipe).ToList();
             var folder = parse.GetValue(outputDir) ?? Path.Combine(root, "comparison");
-            foreach (var file in Comparison.Write(compared, folder)) output.WriteLine(file);
+            foreach (var file in Comparison.Write(compared, folder, Definitions.SeedStudyRows.All)) output.WriteLine(file);
             output.WriteLine();
-            output.Write(ComparisonTable.Render(compared.Select(r => (r.Label, r.Report)).ToList()));
+            output.Write(ComparisonTable.Render(compared.Select(r => (r.Label, r.Report)).ToList(), Definitions.SeedStudyRows.All));
             return 0;
         });
         return command;

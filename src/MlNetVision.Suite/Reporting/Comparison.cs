@@ -36,19 +36,19 @@ public static class Comparison
     public static IReadOnlyList<string> Write(IReadOnlyList<(string Label, RunReport Report)> runs, string output) =>
         Write(runs.Select(r => new ComparedRun(r.Label, r.Report, null)).ToList(), output);
 
-    /// <summary>Writes <c>comparison.md</c>, <c>comparison.html</c> (linking each run's <c>report.html</c>) and the plots to
-    /// <paramref name="output"/>; returns the files written.</summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<ComparedRun> compared, string output)
+    /// <summary>Writes <c>comparison.md</c>, <c>comparison.html</c> (linking each run's <c>report.html</c>; both with the seed
+    /// study's table when <paramref name="seedStudy"/> is given and applies) and the plots to <paramref name="output"/>; returns the files written.</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<ComparedRun> compared, string output, IReadOnlyList<SeedStudy.SeedStudyRow>? seedStudy = null)
     {
         var runs = compared.Select(r => (r.Label, r.Report)).ToList();
         Directory.CreateDirectory(output);
         var written = new List<string>();
         void Png(OxyPlot.PlotModel model, string name) { var path = Path.Combine(output, name); PlotFiles.WritePng(model, path); written.Add(path); }
         var table = Path.Combine(output, "comparison.md");
-        AtomicFile.WriteAllText(table, ComparisonTable.Render(runs));
+        AtomicFile.WriteAllText(table, ComparisonTable.Render(runs, seedStudy));
         written.Add(table);
         var page = Path.Combine(output, Html.ComparisonPage.FileName);
-        AtomicFile.WriteAllText(page, Html.ComparisonPage.Render(compared, output));
+        AtomicFile.WriteAllText(page, Html.ComparisonPage.Render(compared, output, seedStudy));
         written.Add(page);
         Png(TrainingCurvesPlot.Loss(runs), "loss.png");
         Png(TrainingCurvesPlot.Accuracy(runs), "accuracy.png");

@@ -10,8 +10,9 @@ namespace MlNetVision.Suite.Reporting;
 /// </summary>
 public static class ComparisonTable
 {
-    /// <summary>Renders the comparison of <paramref name="runs"/> (label, report).</summary>
-    public static string Render(IReadOnlyList<(string Label, RunReport Report)> runs)
+    /// <summary>Renders the comparison of <paramref name="runs"/> (label, report), with the seed study's table when
+    /// <paramref name="seedStudy"/> is given and one of its experiments is among the runs.</summary>
+    public static string Render(IReadOnlyList<(string Label, RunReport Report)> runs, IReadOnlyList<SeedStudy.SeedStudyRow>? seedStudy = null)
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
@@ -48,6 +49,8 @@ public static class ComparisonTable
                 s.AppendLine(c, $"| {model} | {before.Metrics.Accuracy:0.0000} | {after.Metrics.Accuracy:0.0000} | {before.Metrics.MacroF1:0.0000} | {after.Metrics.MacroF1:0.0000} | {before.Metrics.WeightedF1:0.0000} | {after.Metrics.WeightedF1:0.0000} |");
         }
         s.Append(AblationTable.Render(runs));
+        if (seedStudy is not null && SeedStudy.SeedStudyTable.Applies(seedStudy, runs.Select(r => r.Report)))
+            s.Append(SeedStudy.SeedStudyTable.Render(seedStudy, runs.Select(r => r.Report).ToList()));
         s.AppendLine();
         s.AppendLine(Footnote);
         return s.ToString();

@@ -9,12 +9,15 @@ namespace MlNetVision.Suite.Reporting;
 /// </summary>
 public static class RecipeMatch
 {
-    /// <summary>What differs from the recipe, one short phrase each; empty when the run used it in full.</summary>
-    public static IReadOnlyList<string> Differences(RunReport report)
+    /// <summary>What differs from the run's reference recipe, one short phrase each; empty when the run used it in full.</summary>
+    public static IReadOnlyList<string> Differences(RunReport report) => Differences(report, report.Reference?.Recipe);
+
+    /// <summary>What differs from <paramref name="recipe"/> (null: only the data and the status are checked), one short
+    /// phrase each; empty when the run used it in full.</summary>
+    public static IReadOnlyList<string> Differences(RunReport report, ReferenceRecipe? recipe)
     {
         var c = CultureInfo.InvariantCulture;
         var differences = new List<string>();
-        var recipe = report.Reference?.Recipe;
         if (recipe?.Classes is { } classes && !classes.SequenceEqual(report.Metrics.Classes, StringComparer.OrdinalIgnoreCase))
             differences.Add(string.Create(c, $"another data set ({report.Dataset.Name}, {report.Metrics.Classes.Count} classes: {string.Join(", ", report.Metrics.Classes.Take(3))}…)"));
         double epochs = report.Config.Trainer.EpochCount();

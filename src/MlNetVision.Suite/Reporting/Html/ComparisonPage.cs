@@ -12,8 +12,9 @@ public static class ComparisonPage
     /// <summary>The file name beside <c>comparison.md</c>.</summary>
     public const string FileName = "comparison.html";
 
-    /// <summary>The page's HTML; links to the runs' pages are relative to <paramref name="outputFolder"/>.</summary>
-    public static string Render(IReadOnlyList<ComparedRun> runs, string outputFolder)
+    /// <summary>The page's HTML; links to the runs' pages are relative to <paramref name="outputFolder"/>; the seed study's
+    /// table when <paramref name="seedStudy"/> is given and one of its experiments is among the runs.</summary>
+    public static string Render(IReadOnlyList<ComparedRun> runs, string outputFolder, IReadOnlyList<SeedStudy.SeedStudyRow>? seedStudy = null)
     {
         var pairs = runs.Select(r => (r.Label, r.Report)).ToList();
         var h = new HtmlBuilder();
@@ -34,6 +35,7 @@ public static class ComparisonPage
         h.Close("div").Close("section");
 
         BeforeAfter(h, pairs);
+        if (seedStudy is not null && SeedStudy.SeedStudyTable.Applies(seedStudy, runs.Select(r => r.Report))) SeedStudySection.Write(h, seedStudy, runs);
         foreach (var study in AblationTable.Build(pairs))
         {
             h.Open("section", ("class", "ablation")).Element("h2", $"Ablation of {study.Experiment}").Element("p", AblationTable.Explanation, ("class", "note"));
