@@ -20,10 +20,23 @@ public class CompareCommandTests
         Assert.Equal(0, code);
         var markdown = File.ReadAllText(temp.Combine("out", "comparison.md"));
         var html = File.ReadAllText(temp.Combine("out", "comparison.html"));
-        Assert.Contains("2 epochs, not 10; 100 training images, not all", markdown);
-        Assert.DoesNotContain("0.7145", markdown);
-        Assert.Contains("2 epochs, not 10; 100 training images, not all", html);
-        Assert.DoesNotContain("0.7145", html);
+        // the runs' tables come before the seed study's own table, which lists 0.7145 as the seed's figure
+        string markdownRuns = BeforeMarker(markdown, "## The seed study's table");
+        string htmlRuns = BeforeMarker(html, "id=\"seed-study\"");
+        Assert.Contains("2 epochs, not 10; 100 training images, not all", markdownRuns);
+        Assert.DoesNotContain("0.7145", markdownRuns);
+        Assert.Contains("2 epochs, not 10; 100 training images, not all", htmlRuns);
+        Assert.DoesNotContain("0.7145", htmlRuns);
+        // and in the seed study's table the run is not counted as ours at the seed's settings
+        string seedRow = markdown.Split('\n').Single(line => line.StartsWith("| SimpleCNN, 32 px"));
+        Assert.DoesNotContain("0.8000", seedRow.Split('|')[4]);
         Assert.Contains("not written yet", html);   // the run folder has no report.html: the link says how to make it
+    }
+
+    private static string BeforeMarker(string text, string marker)
+    {
+        int at = text.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at > 0, $"'{marker}' not found");
+        return text[..at];
     }
 }
