@@ -11,7 +11,7 @@ internal static class SweepCommand
     {
         var command = new Command("sweep", "Sweep files: a base experiment with a grid and/or a list of overrides (e.g. experiments × seeds), expanded to tasks with stable ids.")
         {
-            Plan(output), Task(output, error),
+            Plan(output), Task(output, error), SweepRunCommand.Create(output), SweepStatusCommand.Create(output),
         };
         return command;
     }

@@ -6,6 +6,10 @@ namespace MlNetVision.Experiments.Sweeps;
 /// </summary>
 public sealed record ClusterSweep(string Name, string SweepFile, string OutputFolder, int TaskCount, string WorkingDirectory)
 {
+    /// <summary>The cluster view of <paramref name="sweep"/>, its tasks run in <paramref name="workingDirectory"/>.</summary>
+    public static ClusterSweep Of(SweepFile sweep, string workingDirectory) =>
+        new(sweep.Name, sweep.Path, sweep.Output, sweep.Tasks.Count, Path.GetFullPath(workingDirectory));
+
     /// <summary>Where the task folders are: <c>&lt;output&gt;/tasks</c>.</summary>
     public string TasksFolder => Path.Combine(OutputFolder, "tasks");
 

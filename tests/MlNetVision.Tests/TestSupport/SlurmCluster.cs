@@ -28,7 +28,7 @@ public sealed class SlurmCluster : IDisposable
         Directory.CreateDirectory(Path.Combine(Folder, "spool"));
         Node = System.Net.Dns.GetHostName().Split('.')[0];
         ConfigPath = Path.Combine(Folder, "slurm.conf");
-        File.WriteAllText(ConfigPath, SlurmConfig.For(Node, Folder, Environment.ProcessorCount, SlurmConfig.MemoryMegabytes(), Partition));
+        File.WriteAllText(ConfigPath, SlurmConfig.For(Node, Folder, Environment.ProcessorCount, SlurmConfig.MemoryMegabytes(), Partition, SlurmConfig.FreePort(), SlurmConfig.FreePort()));
         Run("chown", "-R", "slurm:slurm", Folder);
         Environment.SetEnvironmentVariable("SLURM_CONF", ConfigPath);
 
@@ -39,6 +39,7 @@ public sealed class SlurmCluster : IDisposable
         }
         Run("/usr/sbin/slurmctld", "-f", ConfigPath);
         Run("/usr/sbin/slurmd", "-f", ConfigPath);
+        WaitUntil(() => DaemonRunning("slurmctld") && DaemonRunning("slurmd"), TimeSpan.FromSeconds(30), $"slurmctld and slurmd to start (logs in {Folder})");
         WaitUntil(() => Run("sinfo", "-h", "-o", "%T").Trim() == "idle", TimeSpan.FromSeconds(60), "the Slurm node to be idle");
     }
 
@@ -100,12 +101,21 @@ public sealed class SlurmCluster : IDisposable
     private static bool MungeRunning() =>
         Directory.EnumerateDirectories("/proc").Any(d => File.Exists(Path.Combine(d, "comm")) && SafeRead(Path.Combine(d, "comm")).Trim() == "munged");
 
+    private bool DaemonRunning(string daemon)
+    {
+        var pidFile = Path.Combine(Folder, $"{daemon}.pid");
+        return File.Exists(pidFile) && int.TryParse(SafeRead(pidFile).Trim(), out var pid) && Alive(pid);
+    }
+
+    // A daemon that exited may linger as a zombie until PID 1 reaps it: that counts as gone.
+    private static bool Alive(int pid) => SafeRead($"/proc/{pid}/stat") is { Length: > 0 } stat && stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault() != 'Z';
+
     private static void StopDaemon(string pidFile)
     {
         if (!File.Exists(pidFile) || !int.TryParse(SafeRead(pidFile).Trim(), out var pid)) return;
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(15) && Directory.Exists($"/proc/{pid}")) Thread.Sleep(100);
-        if (Directory.Exists($"/proc/{pid}")) TryRun("kill", "-KILL", pid.ToString());
+        while (clock.Elapsed < TimeSpan.FromSeconds(15) && Alive(pid)) Thread.Sleep(100);
+        if (Alive(pid)) TryRun("kill", "-KILL", pid.ToString());
     }
 
     private static string SafeRead(string path)
