@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using MlNetVision.Experiments.Running;
 using MlNetVision.Experiments.Sweeps;
 
@@ -11,7 +12,7 @@ internal static class SweepCommand
     {
         var command = new Command("sweep", "Sweep files: a base experiment with a grid and/or a list of overrides (e.g. experiments × seeds), expanded to tasks with stable ids.")
         {
-            Plan(output), Task(output, error),
+            Plan(output), Task(output, error), Run(output, error), Status(output), Compare(output),
         };
         return command;
     }
@@ -60,5 +61,74 @@ internal static class SweepCommand
             return new SweepTaskRunner(output, error).Run(sweep, parse.GetValue(index), parse.GetValue(threads), interrupt.Token);
         });
         return command;
+    }
+
+    private static Command Run(TextWriter output, TextWriter error)
+    {
+        var file = File();
+        var executor = new Option<string>("--executor") { Description = "Where the tasks run: local (child processes on this machine).", DefaultValueFactory = _ => "local" };
+        executor.AcceptOnlyFromAmong("local");
+        var parallel = new Option<int>("--parallel") { Description = "Tasks at a time (local executor; default 1); the physical cores are split between them.", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int?>("--threads") { Description = "Threads per task (default: the physical cores / --parallel, at least 1)." };
+        foreach (var option in new Option[] { parallel, threads })
+            option.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<object>() is int n && n < 1) result.AddError($"{result.Option.Name} must be at least 1.");
+            });
+        var command = new Command("run", "Run the sweep's tasks that are not done (resuming interrupted ones from their checkpoints), then compare them into <output>/comparison. " +
+                                         "Exit code: the number of tasks that did not end done (at most 100), 130 when stopped by a signal.")
+        {
+            file, executor, parallel, threads,
+        };
+        command.SetAction(parse =>
+        {
+            var sweep = SweepFileReader.Read(parse.GetValue(file)!);
+            var local = new LocalExecutor(output);
+            var registrations = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true;
+                error.WriteLine($"{context.Signal}: stopping: no new tasks; the running ones checkpoint and end interrupted (send it again to make them quit at once).");
+                local.Stop();
+            })).ToList();
+            SweepRunResult result;
+            try { result = local.Run(sweep, parse.GetValue(parallel), parse.GetValue(threads)); }
+            finally { foreach (var registration in registrations) registration.Dispose(); }
+            if (!result.Stopped) CompareTasks(sweep, output);
+            return result.ExitCode;
+        });
+        return command;
+    }
+
+    private static Command Status(TextWriter output)
+    {
+        var file = File();
+        var command = new Command("status", "Show each task's state (pending, running, done, failed, interrupted), attempt, time and accuracy, and the counts.") { file };
+        command.SetAction(parse =>
+        {
+            output.Write(SweepStatusTable.Render(SweepFileReader.Read(parse.GetValue(file)!)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Compare(TextWriter output)
+    {
+        var file = File();
+        var command = new Command("compare", "Compare the sweep's finished runs (as compare --runs <output>/tasks --output <output>/comparison).") { file };
+        command.SetAction(parse =>
+        {
+            var sweep = SweepFileReader.Read(parse.GetValue(file)!);
+            if (!CompareTasks(sweep, output)) throw new Infrastructure.MlNetVisionException($"{sweep.Path}: no task of the sweep has a report yet ({sweep.TasksFolder}).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Compares the tasks' reports into the sweep's comparison folder; false when there is none.</summary>
+    private static bool CompareTasks(SweepFile sweep, TextWriter output)
+    {
+        if (!Directory.Exists(sweep.TasksFolder) || !Directory.EnumerateFiles(sweep.TasksFolder, RunFolder.ReportFile, SearchOption.AllDirectories).Any()) return false;
+        CompareCommand.Compare([sweep.TasksFolder], sweep.ComparisonFolder, output);
+        return true;
     }
 }
