@@ -11,7 +11,7 @@ internal static class SweepCommand
     {
         var command = new Command("sweep", "Sweep files: a base experiment with a grid and/or a list of overrides (e.g. experiments × seeds), expanded to tasks with stable ids.")
         {
-            Plan(output), Task(output, error), SweepRunCommand.Create(output), SweepStatusCommand.Create(output),
+            Plan(output), Task(output, error), SweepRunCommand.Create(output, error), SweepStatusCommand.Create(output), Compare(output),
         };
         return command;
     }
@@ -60,5 +60,26 @@ internal static class SweepCommand
             return new SweepTaskRunner(output, error).Run(sweep, parse.GetValue(index), parse.GetValue(threads), interrupt.Token);
         });
         return command;
+    }
+
+    private static Command Compare(TextWriter output)
+    {
+        var file = File();
+        var command = new Command("compare", "Compare the sweep's finished runs (as compare --runs <output>/tasks --output <output>/comparison).") { file };
+        command.SetAction(parse =>
+        {
+            var sweep = SweepFileReader.Read(parse.GetValue(file)!);
+            if (!CompareTasks(sweep, output)) throw new Infrastructure.MlNetVisionException($"{sweep.Path}: no task of the sweep has a report yet ({sweep.TasksFolder}).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Compares the tasks' reports into the sweep's comparison folder; false when there is none.</summary>
+    internal static bool CompareTasks(SweepFile sweep, TextWriter output)
+    {
+        if (!Directory.Exists(sweep.TasksFolder) || !Directory.EnumerateFiles(sweep.TasksFolder, RunFolder.ReportFile, SearchOption.AllDirectories).Any()) return false;
+        CompareCommand.Compare([sweep.TasksFolder], sweep.ComparisonFolder, output);
+        return true;
     }
 }

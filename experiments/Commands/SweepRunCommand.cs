@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using MlNetVision.Experiments.Running;
 using MlNetVision.Experiments.Sweeps;
 using MlNetVision.Experiments.Sweeps.Kubernetes;
@@ -8,19 +9,22 @@ using MlNetVision.Infrastructure;
 namespace MlNetVision.Experiments.Commands;
 
 /// <summary>
-/// <c>sweep run FILE --executor slurm|k8s</c>: submits the sweep as a Slurm job array and a dependent compare job, or
-/// writes Kubernetes Jobs (<c>--emit DIR</c>) for teams without Slurm.
+/// <c>sweep run FILE [--executor local|slurm|k8s]</c>: runs the tasks here as child processes then compares them, or
+/// submits the sweep as a Slurm job array and a dependent compare job, or writes Kubernetes Jobs (<c>--emit DIR</c>) for
+/// teams without Slurm.
 /// </summary>
 internal static class SweepRunCommand
 {
     /// <summary>The executors.</summary>
     public static readonly string[] Executors = ["local", "slurm", "k8s"];
 
-    public static Command Create(TextWriter output, Func<SweepFile, int>? local = null)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("file") { Description = "The sweep file (JSON; see experiments/sweeps)." };
-        var executor = new Option<string>("--executor") { Description = "local (child processes here), slurm (a job array, sbatch) or k8s (Job manifests, with --emit).", DefaultValueFactory = _ => "local" };
+        var executor = new Option<string>("--executor") { Description = "Where the tasks run: local (child processes on this machine), slurm (a job array, sbatch) or k8s (Job manifests, with --emit).", DefaultValueFactory = _ => "local" };
         executor.AcceptOnlyFromAmong(Executors);
+        var parallel = new Option<int>("--parallel") { Description = "Tasks at a time (local executor; default 1); the physical cores are split between them.", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int?>("--threads") { Description = "Threads per task (local executor; default: the physical cores / --parallel, at least 1)." };
         var partition = new Option<string?>("--partition") { Description = "slurm: the partition (sbatch --partition)." };
         var time = new Option<string?>("--time") { Description = "slurm: each task's time limit (sbatch --time, e.g. 02:00:00); SIGTERM comes --grace seconds before it." };
         var cpus = new Option<int?>("--cpus-per-task") { Description = "slurm: CPUs per task, also the task's --threads (default 1); k8s: the pod's CPU request." };
@@ -33,12 +37,17 @@ internal static class SweepRunCommand
         var image = new Option<string>("--image") { Description = "k8s: the container image with the CLI in /app.", DefaultValueFactory = _ => KubernetesOptions.DefaultImage };
         var claim = new Option<string>("--claim") { Description = "k8s: the PersistentVolumeClaim holding this folder (data, sweep file, outputs).", DefaultValueFactory = _ => KubernetesOptions.DefaultClaim };
         var mount = new Option<string>("--mount") { Description = "k8s: where the claim is mounted in the pods (their working folder).", DefaultValueFactory = _ => KubernetesOptions.DefaultMountPath };
-        foreach (var positive in new[] { cpus, maxParallel })
-            positive.Validators.Add(result => { if (result.GetValueOrDefault<int?>() is < 1) result.AddError($"{result.Option.Name} must be at least 1."); });
+        foreach (var option in new Option[] { parallel, threads, cpus, maxParallel })
+            option.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<object>() is int n && n < 1) result.AddError($"{result.Option.Name} must be at least 1.");
+            });
         grace.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) result.AddError("--grace must be at least 1 second."); });
-        var command = new Command("run", "Run every task of a sweep, then compare them into <output>/comparison: here (--executor local), on Slurm, or as Kubernetes Jobs (--executor k8s --emit DIR).")
+        var command = new Command("run", "Run the sweep's tasks that are not done (resuming interrupted ones from their checkpoints), then compare them into <output>/comparison: " +
+                                         "here (--executor local; exit code: the number of tasks that did not end done, at most 100, 130 when stopped by a signal), " +
+                                         "on Slurm (--executor slurm: a job array and an afterany compare job), or as Kubernetes Jobs (--executor k8s --emit DIR).")
         {
-            file, executor, partition, time, cpus, memory, maxParallel, account, grace, cli, emit, image, claim, mount,
+            file, executor, parallel, threads, partition, time, cpus, memory, maxParallel, account, grace, cli, emit, image, claim, mount,
         };
         command.SetAction(parse =>
         {
@@ -55,10 +64,26 @@ internal static class SweepRunCommand
                         parse.GetValue(cpus)?.ToString(System.Globalization.CultureInfo.InvariantCulture), parse.GetValue(memory), parse.GetValue(grace));
                     return EmitKubernetes(sweep, k8s, folder, output);
                 default:
-                    return local?.Invoke(sweep) ?? throw new MlNetVisionException("the local executor is not available in this build: use --executor slurm or k8s.");
+                    return RunLocally(sweep, parse.GetValue(parallel), parse.GetValue(threads), output, error);
             }
         });
         return command;
+    }
+
+    private static int RunLocally(SweepFile sweep, int parallel, int? threads, TextWriter output, TextWriter error)
+    {
+        var local = new LocalExecutor(output);
+        var registrations = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, context =>
+        {
+            context.Cancel = true;
+            error.WriteLine($"{context.Signal}: stopping: no new tasks; the running ones checkpoint and end interrupted (send it again to make them quit at once).");
+            local.Stop();
+        })).ToList();
+        SweepRunResult result;
+        try { result = local.Run(sweep, parallel, threads); }
+        finally { foreach (var registration in registrations) registration.Dispose(); }
+        if (!result.Stopped) SweepCommand.CompareTasks(sweep, output);
+        return result.ExitCode;
     }
 
     private static int SubmitToSlurm(SweepFile sweep, SlurmOptions options, IReadOnlyList<string> cli, TextWriter output)

@@ -1,12 +1,24 @@
+using System.Diagnostics;
+
 namespace MlNetVision.Experiments.Sweeps;
 
 /// <summary>
-/// How a cluster job starts this CLI: the absolute path of the running CLI (its apphost, or <c>dotnet</c> and the
-/// CLI's dll), or an override (<c>--cli</c>): a <c>.dll</c> is run with the dotnet host, anything else as an executable.
+/// How to start this same CLI: its app host, or the dotnet host with its assembly (also when it runs inside another host,
+/// e.g. tests), each as an absolute path — for child processes here and for cluster jobs, which may override it
+/// (<c>--cli</c>: a <c>.dll</c> is run with the dotnet host, anything else as an executable).
 /// </summary>
 public static class CliInvocation
 {
-    /// <summary>The command words that start this CLI, each an absolute path.</summary>
+    /// <summary>A start info for the CLI with <paramref name="args"/>.</summary>
+    public static ProcessStartInfo For(IEnumerable<string> args)
+    {
+        var words = Resolve();
+        var start = new ProcessStartInfo(words[0]) { UseShellExecute = false };
+        foreach (var word in words.Skip(1).Concat(args)) start.ArgumentList.Add(word);
+        return start;
+    }
+
+    /// <summary>The command words that start this CLI (or <paramref name="overridePath"/>), each an absolute path.</summary>
     public static IReadOnlyList<string> Resolve(string? overridePath = null)
     {
         if (overridePath is { Length: > 0 })
@@ -16,11 +28,11 @@ public static class CliInvocation
             return path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? [DotnetHost(), path] : [path];
         }
         var dll = typeof(CliInvocation).Assembly.Location;
-        var apphost = Path.Combine(Path.GetDirectoryName(dll)!, Path.GetFileNameWithoutExtension(dll));
-        return Environment.ProcessPath == apphost ? [apphost] : [DotnetHost(), dll];
+        var process = Environment.ProcessPath;
+        return process is not null && Path.GetFileNameWithoutExtension(process) == Path.GetFileNameWithoutExtension(dll) ? [process] : [DotnetHost(), dll];
     }
 
-    /// <summary>The dotnet host running this process when it is one, else <c>dotnet</c> found on PATH (or the bare name).</summary>
+    /// <summary>The dotnet host running this process when it is one, else <c>$DOTNET_HOST_PATH</c>, else <c>dotnet</c> found on PATH (or the bare name).</summary>
     public static string DotnetHost()
     {
         if (Environment.ProcessPath is { } process && Path.GetFileNameWithoutExtension(process) == "dotnet") return process;
