@@ -6,7 +6,8 @@ namespace MlNetVision.Tests.Sweeps.Slurm;
 
 /// <summary>
 /// The executor's scripts on a real single-node Slurm, with a stand-in CLI (a shell script) so that what is checked is
-/// Slurm's side: the array, the afterany compare job, the task step's signal and the requeue.
+/// Slurm's side: the array, the afterany compare job, the time limit's SIGTERM to the task step and the requeue
+/// (the real CLI and <c>scancel --signal=TERM</c> are in SweepOnSlurmTests).
 /// </summary>
 [Collection(SlurmCollection.Name)]
 [Trait("Category", "Slow")]
@@ -29,24 +30,24 @@ public class SlurmExecutorClusterTests(SlurmCluster cluster)
     }
 
     [LinuxFact]
-    public void TaskInterruptedByScancelTerm_ExitsInterrupted_AndIsRequeued()
+    public void TaskNearItsTimeLimit_GetsSigterm_ExitsInterrupted_AndIsRequeued()
     {
         using var folder = new TempFolder();
         // first attempt: wait for SIGTERM, exit 130 as the CLI does after its checkpoint; second attempt: finish
         var cli = StandInCli(folder, "[ \"$1\" = compare ] && exit 0; if [ -e \"$PWD/stopped\" ]; then echo resumed > \"$PWD/resumed\"; exit 0; fi; " +
-                                     "trap 'touch \"$PWD/stopped\"; exit 130' TERM; echo started > \"$PWD/started\"; while :; do sleep 0.2 & wait $!; done");
-        var sweep = new ClusterSweep("requeue", folder.Combine("requeue.json"), folder.Combine("out"), 1, folder.Path);
+                                     "trap 'date +%s > \"$PWD/stopped\"; exit 130' TERM; date +%s > \"$PWD/started\"; while :; do sleep 0.2 & wait $!; done");
+        var sweep = new ClusterSweep("time-limit", folder.Combine("time-limit.json"), folder.Combine("out"), 1, folder.Path);
 
-        var submission = SlurmExecutor.Submit(sweep, new SlurmOptions(SlurmCluster.Partition, GraceSeconds: 60), [cli]);
-        SlurmCluster.WaitUntil(() => File.Exists(folder.Combine("started")), TimeSpan.FromSeconds(30), "the task to start");
-        SlurmCluster.Run("scancel", "--signal=TERM", $"{submission.ArrayJobId}_0");
+        // a 1-minute limit with SIGTERM 50 s before it: Slurm checks limits every few seconds, so the signal comes 10 s or less after the start
+        var submission = SlurmExecutor.Submit(sweep, new SlurmOptions(SlurmCluster.Partition, Time: "1", GraceSeconds: 50), [cli]);
 
-        SlurmCluster.WaitUntil(() => File.Exists(folder.Combine("resumed")), TimeSpan.FromSeconds(60), "the requeued task");
+        SlurmCluster.WaitUntil(() => File.Exists(folder.Combine("resumed")), TimeSpan.FromSeconds(90), "the requeued task");
         var log = File.ReadAllText(folder.Combine("out", "slurm", "task-0.out"));
-        Assert.Contains("exited with code 130", log);
+        Assert.Contains($"task {submission.ArrayJobId}_0 exited with code 130", log);
         Assert.Contains("requeueing", log);
         Assert.Contains($"task {submission.ArrayJobId}_0 attempt 2", log);
-        Assert.True(File.Exists(folder.Combine("stopped")));
+        var seconds = long.Parse(File.ReadAllText(folder.Combine("stopped"))) - long.Parse(File.ReadAllText(folder.Combine("started")));
+        Assert.InRange(seconds, 0, 40);
     }
 
     private static string StandInCli(TempFolder folder, string body)
