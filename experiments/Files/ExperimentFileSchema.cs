@@ -25,7 +25,7 @@ public static partial class ExperimentFileSchema
     {
         ["$schema"] = ("string", "The schema's location, for editors; ignored."),
         ["extends"] = ("string", "The base experiment (see 'list'): its recipe, image size and kind, with this file's overrides."),
-        ["name"] = ("string", "The experiment's name (run folders, reports); letters, digits, '-', '_', '.'; not a built-in experiment's. Default: the file's name without .json."),
+        ["name"] = ("string", "The experiment's name (run folders, reports); letters, digits, '-', '_', '.'; not a built-in experiment's, but for the base's own when the file changes no recipe field. Default: the file's name without .json."),
         ["description"] = ("string", "One line for 'list' and the report."),
         ["data"] = ("string", "The data folder (as --data): CIFAR-10's binary files or an image folder; relative to this file's folder, '~/' for the home folder."),
         ["imageSize"] = ("integer", "Side the pipeline resizes images to, in pixels (as --image-size)."),
