@@ -37,7 +37,7 @@ public sealed class LocalExecutor(TextWriter output)
         var queue = new Queue<SweepTask>(sweep.Tasks.Where(t => states[t.Index] is TaskStates.Pending or TaskStates.Failed or TaskStates.Interrupted));
         int done = states.Count(s => s == TaskStates.Done), failed = 0, interrupted = 0;
         int elsewhere = states.Count(s => s == TaskStates.Running);
-        output.WriteLine($"sweep {sweep.Name}: {sweep.Tasks.Count} tasks, {done} done, {queue.Count} to run" +
+        output.WriteLine($"sweep {sweep.Name}: {sweep.Tasks.Count} task{(sweep.Tasks.Count == 1 ? "" : "s")}, {done} done, {queue.Count} to run" +
                          (elsewhere > 0 ? $", {elsewhere} running elsewhere (left alone)" : "") +
                          $"; {parallel} at a time, {perTask} thread{(perTask == 1 ? "" : "s")} each; logs in {sweep.TasksFolder}/<id>/{TaskProcess.LogFile}");
         string Counts() => $"running {_running.Count}, done {done}, failed {failed}{(interrupted > 0 ? $", interrupted {interrupted}" : "")}, waiting {queue.Count}";
