@@ -61,6 +61,13 @@ public sealed class LocalExecutor(TextWriter output)
                 lock (_running) _running.Remove(child);
                 var folder = sweep.TaskFolder(child.Task);
                 var record = TaskRecord.Read(folder);
+                if (record is { State: TaskStates.Running } && record.Pid != child.Pid && TaskStateProbe.IsStillRunning(record))
+                {
+                    // another sweep run (or a hand-started sweep task) had the task: the child refused it; leave it alone
+                    Line($"skip   {child.Task.Index} {child.Task.Id}: running elsewhere (pid {record.Pid} on {record.Host})");
+                    child.Dispose();
+                    continue;
+                }
                 if (record is null || record.State == TaskStates.Running)
                 {
                     // the process ended without recording its end (killed, crashed, or refused to start): a failure
