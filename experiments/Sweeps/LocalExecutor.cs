@@ -37,7 +37,7 @@ public sealed class LocalExecutor(TextWriter output)
         var queue = new Queue<SweepTask>(sweep.Tasks.Where(t => states[t.Index] is TaskStates.Pending or TaskStates.Failed or TaskStates.Interrupted));
         int done = states.Count(s => s == TaskStates.Done), failed = 0, interrupted = 0;
         int elsewhere = states.Count(s => s == TaskStates.Running);
-        output.WriteLine($"sweep {sweep.Name}: {sweep.Tasks.Count} tasks, {done} done, {queue.Count} to run" +
+        output.WriteLine($"sweep {sweep.Name}: {sweep.Tasks.Count} task{(sweep.Tasks.Count == 1 ? "" : "s")}, {done} done, {queue.Count} to run" +
                          (elsewhere > 0 ? $", {elsewhere} running elsewhere (left alone)" : "") +
                          $"; {parallel} at a time, {perTask} thread{(perTask == 1 ? "" : "s")} each; logs in {sweep.TasksFolder}/<id>/{TaskProcess.LogFile}");
         string Counts() => $"running {_running.Count}, done {done}, failed {failed}{(interrupted > 0 ? $", interrupted {interrupted}" : "")}, waiting {queue.Count}";
@@ -61,6 +61,13 @@ public sealed class LocalExecutor(TextWriter output)
                 lock (_running) _running.Remove(child);
                 var folder = sweep.TaskFolder(child.Task);
                 var record = TaskRecord.Read(folder);
+                if (record is { State: TaskStates.Running } && record.Pid != child.Pid && TaskStateProbe.IsStillRunning(record))
+                {
+                    // another sweep run (or a hand-started sweep task) had the task: the child refused it; leave it alone
+                    Line($"skip   {child.Task.Index} {child.Task.Id}: running elsewhere (pid {record.Pid} on {record.Host})");
+                    child.Dispose();
+                    continue;
+                }
                 if (record is null || record.State == TaskStates.Running)
                 {
                     // the process ended without recording its end (killed, crashed, or refused to start): a failure

@@ -27,6 +27,17 @@ public static partial class SweepFileReader
     /// <summary>The most tasks a sweep may expand to.</summary>
     public const int MaxTasks = 10_000;
 
+    /// <summary>True when <paramref name="path"/> holds a JSON object with a sweep's own fields (<c>base</c>, <c>grid</c> or <c>tasks</c>), not an experiment file's.</summary>
+    public static bool LooksLikeSweep(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.EnumerateObject().Any(p => p.Name is "base" or "grid" or "tasks");
+        }
+        catch (JsonException) { return false; }
+    }
+
     /// <summary>Reads, checks and expands <paramref name="path"/>.</summary>
     /// <exception cref="MlNetVisionException">The file is missing, malformed, has a bad field, or two tasks share an id.</exception>
     public static SweepFile Read(string path)

@@ -31,6 +31,7 @@ public sealed class SweepTaskRunner(TextWriter output, TextWriter log)
             throw new MlNetVisionException($"task {index} ({task.Id}) is running already (pid {previous.Pid} on {previous.Host}).");
 
         Directory.CreateDirectory(folder);
+        using var taskLock = Lock(folder, index, task.Id);
         AtomicFile.WriteAllText(Path.Combine(folder, SweepTask.ExperimentFileName), task.ExperimentJson);
         bool resume = File.Exists(Path.Combine(folder, CheckpointStore.CheckpointFile)) && File.Exists(Path.Combine(folder, RunFolder.SettingsFile));
         var record = new TaskRecord
@@ -66,6 +67,15 @@ public sealed class SweepTaskRunner(TextWriter output, TextWriter log)
         var state = code == ExitCodes.Success ? TaskStates.Done : code == ExitCodes.Interrupted ? TaskStates.Interrupted : TaskStates.Failed;
         End(record, folder, state, code, state == TaskStates.Failed ? $"the run ended with exit code {code}" : null);
         return code;
+    }
+
+    /// <summary>The task folder's lock file, held while the task runs: a second <c>sweep task</c> of the same task is refused.</summary>
+    public const string LockFile = "task.lock";
+
+    private static FileStream Lock(string folder, int index, string id)
+    {
+        try { return new FileStream(Path.Combine(folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+        catch (IOException) { throw new MlNetVisionException($"task {index} ({id}) is running already: another process holds {Path.Combine(folder, LockFile)}."); }
     }
 
     private static void End(TaskRecord record, string folder, string state, int code, string? error) =>

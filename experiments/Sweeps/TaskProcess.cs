@@ -28,6 +28,9 @@ internal sealed class TaskProcess : IDisposable
     /// <summary>True once the process has ended and its output is written.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The child's process id.</summary>
+    public int Pid => _process.Id;
+
     /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
     public int ExitCode => _process.ExitCode;
 

@@ -17,6 +17,9 @@ public static class TaskStateProbe
         _ => record.State,
     };
 
+    /// <summary>True when <paramref name="record"/>'s attempt may still run: its process lives on this host, or it is on another host.</summary>
+    public static bool IsStillRunning(TaskRecord record) => StateOf(record) == TaskStates.Running;
+
     /// <summary>True when a process <paramref name="pid"/> runs on this machine.</summary>
     public static bool IsAlive(int pid)
     {

@@ -53,6 +53,33 @@ public class SweepTaskRunnerTests
     }
 
     [Fact]
+    public void Task_AlreadyRunning_RefusedWithOneErrorLine_AndItsRecordLeftAlone()
+    {
+        using var folder = new TempFolder();
+        var path = WriteSweep(folder, folder.Combine("no-data"), epochs: 1);
+        var taskFolder = folder.Combine("out", "tasks", "tiny.seed-0");
+        Directory.CreateDirectory(taskFolder);
+        var log = new StringWriter();
+
+        using (new FileStream(Path.Combine(taskFolder, SweepTaskRunner.LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            Assert.Equal(ExitCodes.UserError, CommandLine.Run(["sweep", "task", path, "--index", "0"], log, log));
+
+        Assert.Equal($"error: task 0 (tiny.seed-0) is running already: another process holds {Path.Combine(taskFolder, SweepTaskRunner.LockFile)}.", log.ToString().Trim());
+        Assert.Null(TaskRecord.Read(taskFolder));
+    }
+
+    [Fact]
+    public void Task_IndexOutOfRange_OneErrorLine()
+    {
+        using var folder = new TempFolder();
+        var path = WriteSweep(folder, folder.Combine("no-data"), epochs: 1);
+        var log = new StringWriter();
+
+        Assert.Equal(ExitCodes.UserError, CommandLine.Run(["sweep", "task", path, "--index", "2"], log, log));
+        Assert.Equal($"error: {path}: --index 2 is out of range: the sweep has 2 tasks (0–1).", log.ToString().Trim());
+    }
+
+    [Fact]
     public void Task_Interrupted_RecordsInterrupted_ThenResumesFromItsCheckpoint()
     {
         using var data = new TempFolder();
