@@ -5,7 +5,7 @@ using MlNetVision.Experiments.Running;
 
 namespace MlNetVision.Experiments.Commands;
 
-/// <summary>The <c>mlnetvision</c> command tree: list, data info, data export, run, bench, compare, report, predict, soak, serve-bench.</summary>
+/// <summary>The <c>mlnetvision</c> command tree: list, data info, data export, run, bench, compare, report, predict, soak, serve-bench, schema, sweep.</summary>
 public static class CommandLine
 {
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
@@ -25,6 +25,7 @@ public static class CommandLine
             SoakCommand.Create(output),
             ServeBenchCommand.Create(output, error),
             SchemaCommand.Create(output),
+            SweepCommand.Create(output, error),
         };
         try
         {

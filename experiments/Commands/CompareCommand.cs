@@ -15,14 +15,19 @@ internal static class CompareCommand
         {
             var root = Running.RunFolder.ArtifactsRoot();
             var locations = parse.GetValue(runs) is { Length: > 0 } given ? given : [root];
-            var compared = Comparison.LoadRuns(locations).Select(WithRecipe).ToList();
-            var folder = parse.GetValue(outputDir) ?? Path.Combine(root, "comparison");
-            foreach (var file in Comparison.Write(compared, folder, Definitions.SeedStudyRows.All)) output.WriteLine(file);
-            output.WriteLine();
-            output.Write(ComparisonTable.Render(compared.Select(r => (r.Label, r.Report)).ToList(), Definitions.SeedStudyRows.All));
+            Compare(locations, parse.GetValue(outputDir) ?? Path.Combine(root, "comparison"), output);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Compares the runs under <paramref name="locations"/> into <paramref name="folder"/>; prints the files and the table.</summary>
+    public static void Compare(IReadOnlyList<string> locations, string folder, TextWriter output)
+    {
+        var compared = Comparison.LoadRuns(locations).Select(WithRecipe).ToList();
+        foreach (var file in Comparison.Write(compared, folder, Definitions.SeedStudyRows.All)) output.WriteLine(file);
+        output.WriteLine();
+        output.Write(ComparisonTable.Render(compared.Select(r => (r.Label, r.Report)).ToList(), Definitions.SeedStudyRows.All));
     }
 
     /// <summary>

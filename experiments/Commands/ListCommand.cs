@@ -2,6 +2,7 @@ using MlNetVision.Registry;
 using System.CommandLine;
 using MlNetVision.Experiments.Definitions;
 using MlNetVision.Experiments.Files;
+using MlNetVision.Experiments.Sweeps;
 using MlNetVision.Infrastructure;
 using MlNetVision.Models;
 
@@ -26,9 +27,17 @@ internal static class ListCommand
                 output.WriteLine($"experiment files under {folder} (run FILE):");
                 foreach (var path in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
-                    if (!File.ReadAllText(path).Contains("\"extends\"", StringComparison.Ordinal)) continue;   // not an experiment file (a schema, a report)
+                    var text = File.ReadAllText(path);
+                    // not an experiment or sweep file: a report, or a JSON Schema
+                    if (!text.Contains("\"extends\"", StringComparison.Ordinal) || text.Contains("\"https://json-schema.org/", StringComparison.Ordinal)) continue;
                     try
                     {
+                        if (SweepFileReader.LooksLikeSweep(path))
+                        {
+                            var sweep = SweepFileReader.Read(path);
+                            output.WriteLine($"  {"sweep " + sweep.Name,-36} {sweep.Tasks.Count,3} tasks (sweep plan FILE)  ({Path.GetRelativePath(folder, path)})");
+                            continue;
+                        }
                         var file = ExperimentFileReader.Read(path);
                         var settings = file.Settings;
                         var changes = file.Overrides.Concat(new[]

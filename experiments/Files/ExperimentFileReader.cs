@@ -46,12 +46,24 @@ public static class ExperimentFileReader
             var reason = e.Message.Split(" LineNumber:")[0].TrimEnd();
             throw new MlNetVisionException($"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: malformed JSON: {reason}");
         }
-        using (document) return Parse(path, sha, document.RootElement);
+        using (document) return Parse(path, sha, document.RootElement, (at, problem) => new MlNetVisionException($"{path}: {at}: {problem}"));
     }
 
-    private static ExperimentFile Parse(string path, string sha, JsonElement root)
+    /// <summary>
+    /// Checks an experiment file given as its bytes, as <see cref="Read"/> does, for a file that is (or will be) at
+    /// <paramref name="path"/> (a sweep's task); every problem is made by <paramref name="error"/> from the JSON path and the
+    /// problem, so the caller can name where the value came from.
+    /// </summary>
+    /// <exception cref="MlNetVisionException">A bad field (made by <paramref name="error"/>).</exception>
+    public static ExperimentFile Parse(string path, byte[] json, Func<string, string, MlNetVisionException> error)
     {
-        MlNetVisionException Error(string at, string problem) => new($"{path}: {at}: {problem}");
+        var sha = System.Convert.ToHexStringLower(SHA256.HashData(json));
+        using var document = JsonDocument.Parse(json);
+        return Parse(path, sha, document.RootElement, error);
+    }
+
+    private static ExperimentFile Parse(string path, string sha, JsonElement root, Func<string, string, MlNetVisionException> Error)
+    {
         if (root.ValueKind != JsonValueKind.Object) throw Error("$", $"expected an object, got {Describe(root)}.");
         CheckFields(root, "$", TopLevelFields, Error);
         if (!root.TryGetProperty("extends", out var extendsElement)) throw Error("$", "missing 'extends': the base experiment (see 'list').");
@@ -63,8 +75,9 @@ public static class ExperimentFileReader
         var name = root.TryGetProperty("name", out var n) ? String(n, "$.name", Error) : Path.GetFileNameWithoutExtension(path);
         if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             throw Error("$.name", $"'{name}' is not a valid experiment name (letters, digits, '-', '_', '.').");
-        if (ExperimentCatalog.Names.Contains(name))
-            throw Error("$.name", $"'{name}' is a built-in experiment; give the file's experiment a name of its own.");
+        bool changesRecipe = root.TryGetProperty("recipe", out var r) && (r.ValueKind != JsonValueKind.Object || r.EnumerateObject().Any());
+        // the catalog experiment itself (a sweep's task that varies only the seed, data or limits) keeps its name and reference
+        bool isBase = name == extends && !changesRecipe;
         var description = root.TryGetProperty("description", out var d) ? String(d, "$.description", Error) : $"{extends} with the overrides of {Path.GetFileName(path)}";
 
         var settings = new RunSettings();
@@ -113,11 +126,15 @@ public static class ExperimentFileReader
             }
         }
 
-        var experiment = baseExperiment with
-        {
-            Name = name, Description = description, Trainer = trainer, PublishedAccuracy = null, PublishedMacroF1 = null,
-            SourceFile = Path.GetFullPath(path), SourceSha256 = sha,
-        };
+        if (ExperimentCatalog.Names.Contains(name) && !isBase)
+            throw Error("$.name", $"'{name}' is a built-in experiment; give the file's experiment a name of its own.");
+        var experiment = isBase
+            ? baseExperiment with { Description = d.ValueKind == JsonValueKind.String ? description : baseExperiment.Description, SourceFile = Path.GetFullPath(path), SourceSha256 = sha }
+            : baseExperiment with
+            {
+                Name = name, Description = description, Trainer = trainer, PublishedAccuracy = null, PublishedMacroF1 = null,
+                SourceFile = Path.GetFullPath(path), SourceSha256 = sha,
+            };
         return new ExperimentFile(Path.GetFullPath(path), sha, extends, experiment, settings, overrides);
     }
 

@@ -12,7 +12,7 @@ namespace MlNetVision.Experiments.Files;
 /// <summary>
 /// The JSON Schema (draft 2020-12) of experiment files, generated from what <see cref="ExperimentFileReader"/> reads: the
 /// recipe's fields are <see cref="ExperimentFileReader.RecipeFields"/> with the descriptions of their XML doc comments
-/// (MlNetVision.xml beside the assembly), <c>extends</c> lists the catalog and <c>modelName</c> the registry. Shipped as
+/// (MlNetVision.xml beside the assembly), <c>extends</c> lists the catalog and <c>modelName</c> the registry's built-in models. Shipped as
 /// <see cref="ShippedPath"/>; <c>schema experiment</c> rewrites it and a test holds the two equal.
 /// </summary>
 public static partial class ExperimentFileSchema
@@ -25,7 +25,7 @@ public static partial class ExperimentFileSchema
     {
         ["$schema"] = ("string", "The schema's location, for editors; ignored."),
         ["extends"] = ("string", "The base experiment (see 'list'): its recipe, image size and kind, with this file's overrides."),
-        ["name"] = ("string", "The experiment's name (run folders, reports); letters, digits, '-', '_', '.'; not a built-in experiment's. Default: the file's name without .json."),
+        ["name"] = ("string", "The experiment's name (run folders, reports); letters, digits, '-', '_', '.'; not a built-in experiment's, but for the base's own when the file changes no recipe field. Default: the file's name without .json."),
         ["description"] = ("string", "One line for 'list' and the report."),
         ["data"] = ("string", "The data folder (as --data): CIFAR-10's binary files or an image folder; relative to this file's folder, '~/' for the home folder."),
         ["imageSize"] = ("integer", "Side the pipeline resizes images to, in pixels (as --image-size)."),
@@ -45,7 +45,7 @@ public static partial class ExperimentFileSchema
             var field = TypeOf(property.PropertyType);
             if (docs.TryGetValue($"P:{property.DeclaringType!.FullName}.{property.Name}", out var text)) field["description"] = text;
             if (property.Name == nameof(TorchImageClassifierOptions.ModelName))
-                field["enum"] = new JsonArray(ModelRegistry.All.Select(m => (JsonNode)m.Name).ToArray());
+                field["enum"] = new JsonArray(ModelRegistry.All.Where(m => !m.UserDefined).Select(m => (JsonNode)m.Name).ToArray());   // built in: an app registers its own at run time
             recipe[name] = field;
         }
         var properties = new JsonObject();

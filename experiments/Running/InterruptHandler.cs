@@ -16,13 +16,17 @@ public sealed class InterruptHandler : IDisposable
     private readonly string _stopping;
     private int _signals;
 
-    /// <summary>Starts listening; the first signal writes <paramref name="stopping"/>, what happens next, to <paramref name="log"/> (default: a training run's checkpoint and save).</summary>
-    public InterruptHandler(TextWriter log, string stopping = "stopping after the current step, then saving a checkpoint and the best model so far")
+    /// <summary>
+    /// Starts listening; the first signal writes <paramref name="stopping"/>, what happens next, to <paramref name="log"/> (default: a
+    /// training run's checkpoint and save). With <paramref name="ignoreInterrupt"/>, SIGINT is ignored and only SIGTERM counts: for a
+    /// child process whose parent forwards the terminal's Ctrl+C as SIGTERM (it would otherwise see both, the second meaning "quit at once").
+    /// </summary>
+    public InterruptHandler(TextWriter log, string stopping = "stopping after the current step, then saving a checkpoint and the best model so far", bool ignoreInterrupt = false)
     {
         _log = log;
         _stopping = stopping;
-        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
-            _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
+        _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, ignoreInterrupt ? context => context.Cancel = true : OnSignal));
+        _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal));
     }
 
     /// <summary>Cancelled by the first signal.</summary>

@@ -25,6 +25,7 @@ public class LayerTests
         "MlNetVision.Experiments.Definitions",
         "MlNetVision.Experiments.Running",
         "MlNetVision.Experiments.Files",
+        "MlNetVision.Experiments.Sweeps",
         "MlNetVision.Experiments.Export",
         "MlNetVision.Experiments.Commands",
     ];

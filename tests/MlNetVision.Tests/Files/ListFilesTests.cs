@@ -27,6 +27,19 @@ public class ListFilesTests
     }
 
     [Fact]
+    public void List_Files_ShowsSweepsWithTheirTaskCounts_AndSkipsSchemas()
+    {
+        var log = new StringWriter();
+
+        Assert.Equal(0, CommandLine.Run(["list", "--files", Path.Combine(ExperimentFileReaderTests.RepositoryRoot(), "experiments")], log, log));
+
+        var text = log.ToString();
+        Assert.Matches(@"  sweep fast-cnn-94-ablation +12 tasks \(sweep plan FILE\)  \(sweeps/fast-cnn-94-ablation\.json\)", text);
+        Assert.DoesNotContain("schema.json", text);
+        Assert.DoesNotContain("invalid", text);
+    }
+
+    [Fact]
     public void List_FilesMissingFolder_UserError()
     {
         var log = new StringWriter();
