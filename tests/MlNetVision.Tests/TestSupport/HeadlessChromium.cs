@@ -18,8 +18,11 @@ public static class HeadlessChromium
 
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <summary>Installs chromium and chromedriver if missing, then starts a headless browser with its console log recorded.</summary>
-    public static ChromeDriver Start(int width = 1000, int height = 800)
+    /// <summary>
+    /// Installs chromium and chromedriver if missing, then starts a headless browser with its console log recorded; its
+    /// temporary files go when it is disposed (<see cref="HeadlessBrowser"/>).
+    /// </summary>
+    public static HeadlessBrowser Start(int width = 1000, int height = 800)
     {
         DebianPackages.EnsureInstalled(ChromeDriver, "chromium", "chromium-driver");
         Assert.True(File.Exists(ChromeDriver) && File.Exists(Chromium),
@@ -30,7 +33,7 @@ public static class HeadlessChromium
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", $"--window-size={width},{height}");
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
-        return new ChromeDriver(service, options, TimeSpan.FromMinutes(2));
+        return HeadlessBrowser.Start(service, options);
     }
 
     /// <summary>The browser console's errors (SEVERE entries: script errors, failed loads, CSP refusals).</summary>
