@@ -3,7 +3,7 @@ using MlNetVision.Suite.Reporting.SeedStudy;
 namespace MlNetVision.Suite.Reporting.Html;
 
 /// <summary>The seed study's table on <c>comparison.html</c> (<see cref="SeedStudyTable"/>): a row per seed row, its runs
-/// linked to their pages, and the command of each row not yet run at the seed's settings.</summary>
+/// linked to their pages, and the commands of every row.</summary>
 public static class SeedStudySection
 {
     /// <summary>Writes the section for <paramref name="rows"/> over <paramref name="runs"/>.</summary>
@@ -12,13 +12,16 @@ public static class SeedStudySection
         h.Open("section", ("id", "seed-study")).Element("h2", "The seed study's table").Element("p", SeedStudyTable.Explanation, ("class", "note"));
         var lines = SeedStudyTable.Build(rows, runs.Select(r => r.Report).ToList());
         h.Raw(HtmlTable.Render("seed-study-table", SeedStudyTable.Headers, lines.Select(line => Cells(line)), sortable: false));
-        var missing = lines.Where(l => l.SeedSettings is { Runs.Count: 0 }).ToList();
-        if (missing.Count > 0)
+        h.Element("p", SeedStudyTable.CommandsHeading.Replace("`", "") + ":", ("class", "note")).Open("ul");
+        foreach (var line in lines)
         {
-            h.Element("p", "Not yet run at the seed's settings (D = the CIFAR-10 folder; --resume continues an interrupted run):", ("class", "note")).Open("ul");
-            foreach (var line in missing) h.Open("li").Text($"{line.Row.Row}: ").Element("code", SeedStudyTable.CommandOf(line.Row)).Close("li");
-            h.Close("ul");
+            h.Open("li").Text($"{line.Row.Row}: ");
+            var commands = SeedStudyTable.Commands(line);
+            for (var i = 0; i < commands.Count; i++)
+                h.Text((i > 0 ? "; " : "") + commands[i].Label + " ").Element("code", commands[i].Command).Text(commands[i].Status);
+            h.Close("li");
         }
+        h.Close("ul");
         h.Close("section");
     }
 

@@ -6,7 +6,7 @@ namespace MlNetVision.Suite.Reporting.SeedStudy;
 /// <summary>
 /// The seed study's table, row by row: its published accuracy and macro F1, ours at the seed's settings (only runs that
 /// used them in full: <see cref="RecipeMatch"/>), ours at the best CPU recipe (runs on all the training and test images),
-/// and how to run what is missing. Written into <c>comparison.md</c> and <c>comparison.html</c> when the compared runs
+/// and the commands that run each of them. Written into <c>comparison.md</c> and <c>comparison.html</c> when the compared runs
 /// include one of the table's experiments.
 /// </summary>
 public static class SeedStudyTable
@@ -39,7 +39,25 @@ public static class SeedStudyTable
     public static string CommandOf(SeedStudyRow row) =>
         row.Command ?? (row.SeedSettings is { } name ? $"run {name} --data D" : "");
 
-    /// <summary>The table as Markdown, with the commands for the missing runs below it.</summary>
+    /// <summary>What the list of commands below the table says first.</summary>
+    public const string CommandsHeading =
+        "The commands of every row (D = the CIFAR-10 folder; `--resume` continues an interrupted run)";
+
+    /// <summary>
+    /// The commands that fill a row: its seed settings' (<see cref="CommandOf"/>) and its best CPU recipe's, each marked
+    /// when no compared run counts for its column yet.
+    /// </summary>
+    public static IReadOnlyList<SeedStudyCommand> Commands(SeedStudyLine line)
+    {
+        var commands = new List<SeedStudyCommand>();
+        if (line.SeedSettings is { } seed)
+            commands.Add(new("seed's settings", CommandOf(line.Row), seed.Runs.Count == 0));
+        if (line.BestCpu is { } best)
+            commands.Add(new("best CPU recipe", $"run {best.Experiment} --data D", best.Runs.Count == 0));
+        return commands;
+    }
+
+    /// <summary>The table as Markdown, with every row's commands below it.</summary>
     public static string Render(IReadOnlyList<SeedStudyRow> rows, IReadOnlyList<RunReport> runs)
     {
         var s = new StringBuilder();
@@ -53,14 +71,10 @@ public static class SeedStudyTable
             s.AppendLine("| " + string.Join(" | ", Cells(line).Select(c => c.Replace("|", "/"))) + " |");
         s.AppendLine();
         s.AppendLine(Explanation);
-        var missing = lines.Where(l => l.SeedSettings is { Runs.Count: 0 }).ToList();
-        if (missing.Count > 0)
-        {
-            s.AppendLine();
-            s.AppendLine("Not yet run at the seed's settings (D = the CIFAR-10 folder; `--resume` continues an interrupted run):");
-            s.AppendLine();
-            foreach (var line in missing) s.AppendLine($"- {line.Row.Row}: `{CommandOf(line.Row)}`");
-        }
+        s.AppendLine();
+        s.AppendLine(CommandsHeading + ":");
+        s.AppendLine();
+        foreach (var line in lines) s.AppendLine($"- {line.Row.Row}: " + string.Join("; ", Commands(line).Select(c => $"{c.Label} `{c.Command}`{c.Status}")));
         return s.ToString();
     }
 

@@ -53,14 +53,14 @@ public class SeedStudyTableTests
     }
 
     [Fact]
-    public void Render_ShowsEverySeedRowWithItsFiguresAndTheCommandsOfWhatIsMissing()
+    public void Render_ShowsEverySeedRowWithItsFiguresAndTheCommandsOfEveryRow()
     {
         var table = SeedStudyTable.Render(Rows, [Run("simple-cnn", 0.7)]);
 
         Assert.Contains("| SimpleCNN, 32 px | 0.7145 | – | simple-cnn (1 run) | 0.7000 |", table);
         Assert.Contains("| DeiT-tiny fine-tune, 224 px | 0.9223 | 0.9218 | deit-tiny-finetune (not run) | – |", table);
-        Assert.Contains("- DeiT-tiny fine-tune, 224 px: `run deit-tiny-finetune --data D --pretrained deit.pth`", table);
-        Assert.DoesNotContain("- SimpleCNN", table);
+        Assert.Contains("- SimpleCNN, 32 px: seed's settings `run simple-cnn --data D`; best CPU recipe `run fast-cnn-94 --data D` (not yet run)", table);
+        Assert.Contains("- DeiT-tiny fine-tune, 224 px: seed's settings `run deit-tiny-finetune --data D --pretrained deit.pth` (not yet run)\n", table.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -76,6 +76,7 @@ public class SeedStudyTableTests
         var html = ComparisonPage.Render([new ComparedRun("cnn", Run("simple-cnn", 0.8), null)], Path.GetTempPath(), Rows);
 
         Assert.Contains("id=\"seed-study-table\"", html);
-        Assert.Contains("run deit-tiny-finetune --data D --pretrained deit.pth", html);
+        Assert.Contains("seed&#39;s settings <code>run deit-tiny-finetune --data D --pretrained deit.pth</code> (not yet run)", html.Replace("\n", ""));
+        Assert.Contains("seed&#39;s settings <code>run simple-cnn --data D</code>; best CPU recipe <code>run fast-cnn-94 --data D</code> (not yet run)", html.Replace("\n", ""));
     }
 }
