@@ -9,22 +9,9 @@ namespace MlNetVision.Tests.Files;
 
 public class ExperimentFileReaderTests
 {
-    private static string Write(TempFolder folder, string json, string name = "variant.json")
-    {
-        var path = folder.Combine(name);
-        File.WriteAllText(path, json);
-        return path;
-    }
+    private static string Write(TempFolder folder, string json, string name = "variant.json") => folder.Write(name, json);
 
-    private static string ErrorOf(string json)
-    {
-        using var folder = new TempFolder();
-        var path = Write(folder, json);
-        var e = Assert.Throws<MlNetVisionException>(() => ExperimentFileReader.Read(path));
-        Assert.StartsWith(path, e.Message);
-        Assert.DoesNotContain("\n", e.Message);
-        return e.Message[path.Length..];
-    }
+    private static string ErrorOf(string json) => FileErrors.Of(json, "variant.json", path => ExperimentFileReader.Read(path));
 
     [Fact]
     public void Read_Overrides_AppliedOverTheBaseRecipe()

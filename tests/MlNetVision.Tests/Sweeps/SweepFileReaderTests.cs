@@ -9,22 +9,9 @@ namespace MlNetVision.Tests.Sweeps;
 
 public class SweepFileReaderTests
 {
-    private static string Write(TempFolder folder, string json, string name = "sweep.json")
-    {
-        var path = folder.Combine(name);
-        File.WriteAllText(path, json);
-        return path;
-    }
+    private static string Write(TempFolder folder, string json, string name = "sweep.json") => folder.Write(name, json);
 
-    private static string ErrorOf(string json)
-    {
-        using var folder = new TempFolder();
-        var path = Write(folder, json);
-        var e = Assert.Throws<MlNetVisionException>(() => SweepFileReader.Read(path));
-        Assert.StartsWith(path, e.Message);
-        Assert.DoesNotContain("\n", e.Message);
-        return e.Message[path.Length..];
-    }
+    private static string ErrorOf(string json) => FileErrors.Of(json, "sweep.json", path => SweepFileReader.Read(path));
 
     [Fact]
     public void Read_ListTimesGrid_TasksInOrderWithStableIdsAndMergedRecipes()
