@@ -72,7 +72,8 @@ public sealed class ExperimentRunner(TextWriter log)
         var singleView = pipeline.EvaluateSingleView(ml, testView, summary.ClassNames);
 
         var report = new RunReportBuilder(experiment, options, runtime, settings, pipeline, size, started)
-            .Build(summary, data.Description, test.Count, metrics, singleView, evalClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds);
+            .Build(summary, data.Description, test.Count, metrics, singleView, evalClock.Elapsed.TotalSeconds,
+                RunTimes.AcrossAttempts(total.Elapsed.TotalSeconds, fitClock.Elapsed.TotalSeconds, summary.TrainSeconds));
         var artifacts = new RunArtifacts(output, log);
         report = report with
         {

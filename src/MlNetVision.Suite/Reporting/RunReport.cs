@@ -159,7 +159,7 @@ public sealed record MetricsInfo(double Accuracy, double MacroAccuracy, double M
 /// <param name="TrainImagesPerSecond">Training images per second.</param>
 /// <param name="EvalSeconds">Wall time of scoring the test set through the saved ML.NET model.</param>
 /// <param name="EvalImagesPerSecond">Test images per second through the ML.NET model.</param>
-/// <param name="TotalSeconds">Wall time of the whole run.</param>
+/// <param name="TotalSeconds">Wall time of the whole run; a resumed run adds its earlier attempts' training (<see cref="RunTimes.AcrossAttempts"/>).</param>
 public sealed record TimingInfo(double TrainSeconds, double TrainImagesPerSecond, double EvalSeconds, double EvalImagesPerSecond, double TotalSeconds);
 
 /// <summary>Files of the run, relative to the report's folder.</summary>

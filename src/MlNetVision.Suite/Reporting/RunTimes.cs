@@ -14,6 +14,16 @@ public static class RunTimes
         report.Timing.TotalSeconds - report.History.Sum(e => e.MonitorSeconds ?? 0);
 
     /// <summary>
+    /// The whole run's wall time in seconds when it may have been resumed: this attempt's
+    /// (<paramref name="attemptSeconds"/>) plus the training its earlier attempts did, that is the training seconds
+    /// (<paramref name="trainSeconds"/>, every attempt's epochs) beyond this attempt's fit (<paramref name="attemptFitSeconds"/>).
+    /// A run that was never resumed trains within its fit and gets <paramref name="attemptSeconds"/> back; the earlier
+    /// attempts' start-up is not counted.
+    /// </summary>
+    public static double AcrossAttempts(double attemptSeconds, double attemptFitSeconds, double trainSeconds) =>
+        attemptSeconds + Math.Max(0, trainSeconds - attemptFitSeconds);
+
+    /// <summary>
     /// Training seconds (epochs' <c>seconds</c> summed, monitor excluded) up to the end of the first epoch whose
     /// monitored accuracy reached <paramref name="accuracy"/>; null when no epoch did or nothing was monitored.
     /// </summary>

@@ -49,6 +49,7 @@ public class InterruptTests
         }
         var resumed = ReportJson.Read(Path.Combine(output.Path, RunFolder.ReportFile));
         Assert.True(resumed.History.Count >= report.History.Count);
+        Assert.True(resumed.Timing.TotalSeconds >= resumed.Timing.TrainSeconds, $"total {resumed.Timing.TotalSeconds} s < training {resumed.Timing.TrainSeconds} s");
     }
 
     [Fact]

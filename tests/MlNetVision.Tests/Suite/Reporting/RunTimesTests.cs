@@ -21,6 +21,14 @@ public class RunTimesTests
         Assert.Equal(1000 - 15, RunTimes.WithoutMonitor(report), 12);
     }
 
+    [Theory]
+    [InlineData(120, 100, 90, 120)]      // never resumed: the epochs trained within this attempt's fit
+    [InlineData(3100, 3000, 3500, 3600)] // resumed: 500 s of training came from the earlier attempt
+    public void AcrossAttempts_AddsOnlyTheEarlierAttemptsTraining(double attempt, double fit, double train, double expected)
+    {
+        Assert.Equal(expected, RunTimes.AcrossAttempts(attempt, fit, train), 12);
+    }
+
     [Fact]
     public void WithoutMonitor_UnmonitoredRun_IsTheTotal()
     {
