@@ -62,7 +62,7 @@ public class KubernetesManifestWriterTests
     [Fact]
     public void TasksJob_SweepFileOutsideTheWorkingFolder_IsAnError()
     {
-        var error = Assert.Throws<MlNetVisionException>(() => KubernetesManifestWriter.TasksJob(Sweep with { SweepFile = "/tmp/lr.json" }, new KubernetesOptions()));
+        var error = Assert.Throws<MlNetVisionException>(() => KubernetesManifestWriter.TasksJob(Sweep with { SweepFile = "/srv/elsewhere/lr.json" }, new KubernetesOptions()));
 
         Assert.Contains("outside the working folder /home/me", error.Message);
     }
