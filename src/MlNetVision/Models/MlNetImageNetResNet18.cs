@@ -93,12 +93,13 @@ internal sealed class MlNetImageNetResNet18 : ImageClassifier, IPretrainable, IF
     /// <inheritdoc />
     public nn.Module<Tensor, Tensor> Head => fc;
 
-    /// <summary>What the imported network sees for a pipeline-normalised RGB batch.</summary>
+    /// <summary>What the imported network sees for a pipeline-normalised RGB batch, in the batch's type (the float32
+    /// buffers are not converted with the network).</summary>
     public Tensor Preprocess(Tensor input)
     {
         using var scope = NewDisposeScope();
         var reordered = Preprocessing.Bgr ? input.flip(1) : input;
-        return (reordered * InputScale + InputShift).MoveToOuterDisposeScope();
+        return (reordered * InputScale + InputShift).to(input.dtype).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />

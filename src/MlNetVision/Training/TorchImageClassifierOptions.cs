@@ -166,6 +166,14 @@ public sealed record TorchImageClassifierOptions
     /// </summary>
     public bool ChannelsLast { get; init; }
 
+    /// <summary>
+    /// The number type of the training steps: <see cref="TrainingPrecision.Float32"/> (default) or
+    /// <see cref="TrainingPrecision.Bfloat16"/>, bfloat16 forward and backward passes with float32 master weights
+    /// (optimizer, checkpoints, evaluation and the exported model stay float32). Not with Muon, Lookahead or a
+    /// BatchNorm-bias rate scale.
+    /// </summary>
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Float32;
+
     /// <summary>Test-time augmentation in the exported model (the zip averages the views' logits).</summary>
     public TestTimeAugmentationKind TestTimeAugmentation { get; init; } = TestTimeAugmentationKind.None;
 
@@ -230,6 +238,8 @@ public sealed record TorchImageClassifierOptions
             $"BatchNormBiasLearningRateScale is implemented for the Sgd and Muon optimizers only (got {Optimizer}).");
         Require(MuonLearningRate > 0 && double.IsFinite(MuonLearningRate), $"MuonLearningRate must be a positive number (got {MuonLearningRate}).");
         Require(MuonMomentum is >= 0 and < 1, $"MuonMomentum must be in [0, 1) (got {MuonMomentum}).");
+        Require(Precision == TrainingPrecision.Float32 || (Optimizer != OptimizerKind.Muon && LookaheadInterval == 0 && BatchNormBiasLearningRateScale == 1),
+            $"Precision {Precision} needs one optimizer group without Lookahead: not with the Muon optimizer, LookaheadInterval or BatchNormBiasLearningRateScale (got {Optimizer}, {LookaheadInterval}, {BatchNormBiasLearningRateScale}).");
         Require(LookaheadInterval >= 0, $"LookaheadInterval must be 0 (off) or positive (got {LookaheadInterval}).");
         Require(ImageSize >= 0, $"ImageSize must be 0 (the pipeline's) or positive (got {ImageSize}).");
         Require(GradientClipNorm >= 0, $"GradientClipNorm must be non-negative (got {GradientClipNorm}).");

@@ -41,10 +41,13 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
         var plan = EpochPlan.For(options, train.Count);
         long totalSteps = plan.TotalSteps;
         var schedule = LearningRateSchedule.For(options, totalSteps);
-        using var optimizer = OptimizerFactory.Create(model, options);
+        using var mixed = options.Precision == TrainingPrecision.Bfloat16 ? new Bf16MasterWeights(model) : null;
+        using var optimizer = mixed is null ? OptimizerFactory.Create(model, options) : OptimizerFactory.Create(mixed.Masters, options);
         var augmentation = AugmentationPipeline.Parse(options.Augmentation);
         fingerprint ??= "unnamed";
         var state = store is not null && _runtime.Resume && store.HasCheckpoint ? store.Load(model, optimizer, fingerprint) : TrainingState.Start(fingerprint);
+        mixed?.Engage();
+        void InFloat32(Action action) { if (mixed is null) action(); else mixed.InFloat32(action); }
         long resumedFrom = state.GlobalStep;
         if (resumedFrom > 0) _log.WriteLine($"resuming at epoch {state.Epoch}, step {state.StepInEpoch + 1} (global step {state.GlobalStep}) from {store!.CheckpointPath}");
         var history = state.History.ToList();
@@ -72,7 +75,7 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
                 {
                     var stopped = new TrainingState(epoch, s, step, lossSum, correct, seen, secondsBefore + clock.Elapsed.TotalSeconds, history,
                         state.BestValidationAccuracy, state.BestEpoch, fingerprint);
-                    store?.Save(stopped, model, optimizer);
+                    if (store is not null) InFloat32(() => store.Save(stopped, model, optimizer));
                     _log.WriteLine();
                     _log.WriteLine($"interrupted at epoch {epoch}, step {s + 1}{(store is null ? "" : $"; checkpoint written to {store.CheckpointPath}")}");
                     return new TrainingResult(history, true, state.BestValidationAccuracy, state.BestEpoch, resumedFrom);
@@ -83,10 +86,11 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
                     var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64).to(train.Device);
                     var (inputs, labels) = train.Batch(indices, augmentation, options.Seed, step, epoch);
                     if (options.ChannelsLast) inputs = MemoryLayout.ChannelsLast(inputs);
+                    if (mixed is not null) inputs = mixed.Input(inputs);
                     rate = schedule.At(step);
                     OptimizerFactory.SetLearningRate(optimizer, rate, options.LearningRate);
                     optimizer.zero_grad();
-                    var logits = model.forward(inputs);
+                    var logits = model.forward(inputs).to(ScalarType.Float32);
                     var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
                     float lossValue = loss.item<float>();
                     if (!float.IsFinite(lossValue))
@@ -94,8 +98,10 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
                             (store is { HasCheckpoint: true } ? $"The last good checkpoint is kept in {store.CheckpointPath}. " : "") +
                             "Try a lower learning rate or --clip-grad.");
                     loss.backward();
-                    if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(model.parameters(), options.GradientClipNorm);
+                    mixed?.CopyGradients();
+                    if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(mixed is null ? model.parameters() : mixed.Masters, options.GradientClipNorm);
                     optimizer.step();
+                    mixed?.CopyWeights();
                     if (lookahead is not null && (step + 1) % options.LookaheadInterval == 0)
                         lookahead.Update(LookaheadAverage.Decay(step + 1, totalSteps, options.LookaheadInterval));
                     if (lookahead is not null && step + 1 == totalSteps) lookahead.Update(1);
@@ -111,14 +117,15 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
                     $"step {s + 1}/{stepsPerEpoch} loss {lossSum / seen:0.0000} acc {(double)correct / seen:0.0000} {seen / Math.Max(elapsed, 1e-9):0} img/s");
                 if (store is not null && _runtime.CheckpointIntervalMinutes > 0 && lastCheckpoint.Elapsed.TotalMinutes >= _runtime.CheckpointIntervalMinutes && s + 1 < stepsPerEpoch)
                 {
-                    store.Save(new TrainingState(epoch, s + 1, step + 1, lossSum, correct, seen, elapsed, history, state.BestValidationAccuracy, state.BestEpoch, fingerprint), model, optimizer);
+                    var progress = new TrainingState(epoch, s + 1, step + 1, lossSum, correct, seen, elapsed, history, state.BestValidationAccuracy, state.BestEpoch, fingerprint);
+                    InFloat32(() => store.Save(progress, model, optimizer));
                     lastCheckpoint.Restart();
                 }
             }
             double seconds = secondsBefore + clock.Elapsed.TotalSeconds;
-            double? validationAccuracy = validation is null ? null : Accuracy(model, validation);
+            double? validationAccuracy = validation is null ? null : Accuracy(model, validation, mixed);
             var monitorClock = Stopwatch.StartNew();
-            double? monitorAccuracy = monitor is null ? null : Accuracy(model, monitor);
+            double? monitorAccuracy = monitor is null ? null : Accuracy(model, monitor, mixed);
             var record = new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationAccuracy, seconds, rate)
             {
                 MonitorAccuracy = monitorAccuracy,
@@ -127,17 +134,19 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
             };
             history.Add(record);
             var best = (state.BestValidationAccuracy, state.BestEpoch);
-            if (validationAccuracy is { } v && (best.BestValidationAccuracy is null || v > best.BestValidationAccuracy))
-            {
-                best = (v, epoch);
-                store?.SaveBest(model);
-            }
+            bool improved = validationAccuracy is { } v && (best.BestValidationAccuracy is null || v > best.BestValidationAccuracy);
+            if (improved) best = (validationAccuracy, epoch);
             state = new TrainingState(epoch + 1, 0, step, 0, 0, 0, 0, history, best.BestValidationAccuracy, best.BestEpoch, fingerprint);
-            store?.Save(state, model, optimizer);
+            var epochEnd = state;
+            InFloat32(() =>
+            {
+                if (improved) store?.SaveBest(model);
+                store?.Save(epochEnd, model, optimizer);
+                _runtime.HistogramCallback?.Invoke(epoch, ParameterHistogram.Of(model));
+            });
             lastCheckpoint.Restart();
             bar?.Report(stepsPerEpoch, stepsPerEpoch,
                 $"loss {record.TrainLoss:0.0000} acc {record.TrainAccuracy:0.0000}{(validationAccuracy is null ? "" : $" val {validationAccuracy:0.0000}")}{(record.MonitorAccuracy is null ? "" : $" monitor {record.MonitorAccuracy:0.0000}")} {seen / record.Seconds:0} img/s", force: true);
-            _runtime.HistogramCallback?.Invoke(epoch, ParameterHistogram.Of(model));
             epochCallback?.Invoke(record);
         }
         return new TrainingResult(history, false, state.BestValidationAccuracy, state.BestEpoch, resumedFrom);
@@ -151,8 +160,9 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
         return order;
     }
 
-    /// <summary>Accuracy of <paramref name="model"/> over <paramref name="data"/>, in eval mode without gradients.</summary>
-    public double Accuracy(nn.Module<Tensor, Tensor> model, IBatchSource data)
+    /// <summary>Accuracy of <paramref name="model"/> over <paramref name="data"/>, in eval mode without gradients
+    /// (with <paramref name="mixed"/>, in its bfloat16 network).</summary>
+    public double Accuracy(nn.Module<Tensor, Tensor> model, IBatchSource data, Bf16MasterWeights? mixed = null)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -164,6 +174,7 @@ internal sealed class TrainingLoop(TorchImageClassifierOptions options, Training
             int count = Math.Min(batch, data.Count - start);
             var (inputs, labels) = data.Range(start, count);
             if (options.ChannelsLast) inputs = MemoryLayout.ChannelsLast(inputs);
+            if (mixed is not null) inputs = mixed.Input(inputs);
             correct += model.forward(inputs).argmax(1).eq(labels).sum().item<long>();
         }
         model.train();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MlNetVision.Experiments.Definitions;
+using MlNetVision.Training;
 
 namespace MlNetVision.Tests.Definitions;
 
@@ -11,7 +12,7 @@ public class ExperimentCatalogTests
     // before the airbench-derived recipes moved to Definitions/Recipes. A deliberate change to any experiment updates it.
     // changed deliberately since the move: NormalizationFromData (issue 20) in every recipe, true where CIFAR-10 constants were;
     // issue 25: simple-cnn-224-randaugment carries the seed's 0.5538, resnet18-mlnet-finetune-aug added; the 224-px ResNet fine-tunes and CNN train channels-last
-    private const string CatalogSha256 = "f6a06e277a4883d0a6913a28e533f787603211b630220ca9f482e0c33f193f58";
+    private const string CatalogSha256 = "7d4e1f7178465a05feb7e1b7edc35388186facfc1d0dadb31289c4efd58f06fe";
 
     [Fact]
     public void All_SerialiseAsBeforeTheRecipesMoved()
@@ -38,4 +39,16 @@ public class ExperimentCatalogTests
     [InlineData("resnet18-mlnet-frozen", false)]
     public void SeedRecipesAt224_TrainChannelsLastWhereBenchMeasuredAGain(string experiment, bool channelsLast) =>
         Assert.Equal(channelsLast, ExperimentCatalog.All.Single(e => e.Name == experiment).Trainer.ChannelsLast);
+
+    [Theory]
+    [InlineData("resnet18-finetune", TrainingPrecision.Bfloat16)]
+    [InlineData("resnet18-finetune-aug", TrainingPrecision.Bfloat16)]
+    [InlineData("resnet18-mlnet-finetune", TrainingPrecision.Bfloat16)]
+    [InlineData("resnet18-mlnet-finetune-aug", TrainingPrecision.Bfloat16)]
+    [InlineData("simple-cnn-224-randaugment", TrainingPrecision.Float32)]
+    [InlineData("simple-vit-224-randaugment", TrainingPrecision.Float32)]
+    [InlineData("resnet18-mlnet-frozen", TrainingPrecision.Float32)]
+    [InlineData("simple-cnn", TrainingPrecision.Float32)]
+    public void SeedRecipes_TrainInBfloat16WhereBenchMeasuredAGain(string experiment, TrainingPrecision precision) =>
+        Assert.Equal(precision, ExperimentCatalog.All.Single(e => e.Name == experiment).Trainer.Precision);
 }

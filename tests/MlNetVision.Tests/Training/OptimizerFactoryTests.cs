@@ -67,4 +67,13 @@ public class OptimizerFactoryTests
 
         Assert.Contains("BatchNormBiasLearningRateScale", error.Message);
     }
+
+    [Fact]
+    public void Validate_Bfloat16WithMuon_NamesPrecisionAndTheOptimizer()
+    {
+        var error = Assert.Throws<ArgumentException>(() => (Sgd with { Optimizer = OptimizerKind.Muon, Precision = TrainingPrecision.Bfloat16 }).Validate());
+
+        Assert.Contains("Precision Bfloat16", error.Message);
+        Assert.Contains("Muon", error.Message);
+    }
 }

@@ -41,16 +41,18 @@ public class ResumeTests
     }
 
     [Theory]
-    [InlineData(4)]  // at an epoch boundary (4 steps per epoch)
-    [InlineData(6)]  // in the middle of epoch 2
-    public void Run_InterruptedAndResumed_EndsWithSameWeightsAndHistory(int interruptAfter)
+    [InlineData(4, TrainingPrecision.Float32)]  // at an epoch boundary (4 steps per epoch)
+    [InlineData(6, TrainingPrecision.Float32)]  // in the middle of epoch 2
+    [InlineData(6, TrainingPrecision.Bfloat16)] // the checkpoint holds the float32 master weights, not their bfloat16 copies
+    public void Run_InterruptedAndResumed_EndsWithSameWeightsAndHistory(int interruptAfter, TrainingPrecision precision)
     {
         using var straight = new TempFolder();
         using var resumed = new TempFolder();
+        var recipe = Recipe with { Precision = precision };
 
-        var (expected, expectedResult) = Train(Recipe, Runtime(straight.Path));
-        var (_, first) = Train(Recipe, Runtime(resumed.Path), cancelAfterStep: interruptAfter);
-        var (actual, second) = Train(Recipe, Runtime(resumed.Path, resume: true));
+        var (expected, expectedResult) = Train(recipe, Runtime(straight.Path));
+        var (_, first) = Train(recipe, Runtime(resumed.Path), cancelAfterStep: interruptAfter);
+        var (actual, second) = Train(recipe, Runtime(resumed.Path, resume: true));
 
         Assert.True(first.Interrupted);
         Assert.False(second.Interrupted);
